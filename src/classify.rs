@@ -1,0 +1,165 @@
+//! Which kind of document a text is, and under which framework it was inspected.
+//!
+//! The title block (the first lines) decides: every Ofsted and DfE document names itself
+//! there. The body is consulted only for news, which has no fixed title.
+
+use crate::model::{Framework, Kind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The verdict, with a reason when the kind is unknown or guessed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Classification {
+    pub kind: Kind,
+    pub framework: Option<Framework>,
+    pub warning: Option<String>,
+}
+
+/// Title-block patterns, most specific first: (pattern, kind).
+static TITLES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
+    [
+        (r"(?i)\bimprovement notice\b|\bstatutory direction\b|\bdirection (?:issued|given) (?:to|under)\b", Kind::ImprovementNotice),
+        (r"(?i)\bjoint targeted area inspection\b|\bjoint inspection of\b", Kind::JointInspection),
+        (r"(?i)\bmonitoring visit (?:to|of)\b|\bmonitoring visit\b", Kind::MonitoringVisit),
+        (r"(?i)\bfocused visit (?:to|of)\b", Kind::FocusedVisit),
+        (
+            r"(?i)\b(?:re-)?inspection of (?:services for children in need|children'?s social care|local authority children|[a-z .'-]+ local authority children|looked after children|safeguarding)",
+            Kind::Inspection,
+        ),
+        (r"(?i)\bschool report\b|\binspection of [a-z .'-]+ (?:school|academy)\b|\bshort inspection of\b", Kind::SchoolInspection),
+    ]
+    .into_iter()
+    .map(|(p, k)| (Regex::new(p).expect("valid regex"), k))
+    .collect()
+});
+
+static SIF_MARKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)children looked after and achieving\s+permanence|inspection of services for children in need of help\s+and\s+protection|local safeguarding children\s+board")
+        .expect("valid regex")
+});
+static ILACS_MARKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)inspection of children'?s social care services|local authority children'?s\s+services|impact of leaders on social work practice|what needs to improve")
+        .expect("valid regex")
+});
+static GRADE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:inadequate|requires? improvement|outstanding|good)\b")
+        .expect("valid regex")
+});
+
+/// How many leading characters make the title block.
+const TITLE_BLOCK: usize = 1500;
+
+/// Classify `text` (normalised, furniture removed).
+pub fn classify(text: &str) -> Classification {
+    let head = prefix(text, TITLE_BLOCK);
+    // The earliest title match wins: a letter's subject line comes before any mention of
+    // other visits or inspections in its first paragraph.
+    let found = TITLES
+        .iter()
+        .filter_map(|(re, kind)| re.find(head).map(|m| (m.start(), *kind)))
+        .min_by_key(|(pos, _)| *pos);
+    if let Some((_, kind)) = found {
+        let framework = if kind == Kind::Inspection {
+            framework(text)
+        } else {
+            None
+        };
+        let warning = (kind == Kind::Inspection && framework.is_none()).then(|| {
+            "the inspection framework (SIF or ILACS) could not be told from the text".to_string()
+        });
+        return Classification {
+            kind,
+            framework,
+            warning,
+        };
+    }
+    let body = prefix(text, 20_000);
+    if body.contains("Ofsted") && GRADE_WORDS.is_match(body) {
+        return Classification {
+            kind: Kind::NewsArticle,
+            framework: None,
+            warning: None,
+        };
+    }
+    Classification {
+        kind: Kind::Unknown,
+        framework: None,
+        warning: Some("not recognised as an Ofsted or DfE document: no report title, letter subject or notice heading in its first lines".to_string()),
+    }
+}
+
+fn framework(text: &str) -> Option<Framework> {
+    let head = prefix(text, 6000);
+    let sif = SIF_MARKS.find(head).map(|m| m.start());
+    let ilacs = ILACS_MARKS.find(head).map(|m| m.start());
+    match (sif, ilacs) {
+        (Some(s), Some(i)) => Some(if s < i {
+            Framework::Sif
+        } else {
+            Framework::Ilacs
+        }),
+        (Some(_), None) => Some(Framework::Sif),
+        (None, Some(_)) => Some(Framework::Ilacs),
+        (None, None) => None,
+    }
+}
+
+/// The first `n` bytes of `text`, cut at a character boundary.
+pub fn prefix(text: &str, n: usize) -> &str {
+    if text.len() <= n {
+        return text;
+    }
+    let mut end = n;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_decide_the_kind() {
+        let ilacs = classify("Luton Borough Council\nInspection of children's social care services\nInspection dates: 13 January 2020 to 24 January 2020\n");
+        assert_eq!(
+            (ilacs.kind, ilacs.framework),
+            (Kind::Inspection, Some(Framework::Ilacs))
+        );
+        let sif = classify("Metropolitan Borough of Barnsley\nCouncil\nInspection of services for children in need of help and\nprotection, children looked after and care leavers\n");
+        assert_eq!(
+            (sif.kind, sif.framework),
+            (Kind::Inspection, Some(Framework::Sif))
+        );
+        assert_eq!(
+            classify(
+                "Dear Mr Watts\nFocused visit to North Northamptonshire children's services\n"
+            )
+            .kind,
+            Kind::FocusedVisit
+        );
+        assert_eq!(
+            classify(
+                "Dear Amanda\nMonitoring visit to Luton Borough Council children's services\n"
+            )
+            .kind,
+            Kind::MonitoringVisit
+        );
+        assert_eq!(
+            classify("Joint targeted area inspection of Barnsley\n").kind,
+            Kind::JointInspection
+        );
+        assert_eq!(
+            classify("\n\nImprovement Notice\n\nTo: Luton Borough Council\n").kind,
+            Kind::ImprovementNotice
+        );
+    }
+
+    #[test]
+    fn unknown_text_says_why() {
+        let c = classify("Minutes of the parish council meeting\n");
+        assert_eq!(c.kind, Kind::Unknown);
+        assert!(c.warning.unwrap().contains("not recognised"));
+    }
+}

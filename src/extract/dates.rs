@@ -1,0 +1,212 @@
+//! Dates in every shape Ofsted and the DfE print them, as ISO `YYYY-MM-DD`.
+//!
+//! Single dates: "13 January 2020", "1st March 2016", "13/01/2020", "2020-01-13".
+//! Ranges: "13 January 2020 to 24 January 2020", "19 to 30 January 2026",
+//! "11 January 2016–4 February 2016", "8 and 9 December 2021", "28 November to
+//! 9 December 2022", and two separate weeks ("3 to 7 and 17 to 21 June 2019").
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Month number (1–12) of an English month name or its three-letter abbreviation.
+pub fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_ascii_lowercase();
+    let n = n.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| *m == n || (n.len() == 3 && m.starts_with(n)))
+        .map(|i| i as u32 + 1)
+        .or(if n == "sept" { Some(9) } else { None })
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// ISO date from parts, or None when they are not a real date in a plausible year.
+pub fn iso(year: i32, month: u32, day: u32) -> Option<String> {
+    if !(1990..=2100).contains(&year)
+        || !(1..=12).contains(&month)
+        || day == 0
+        || day > days_in_month(year, month)
+    {
+        return None;
+    }
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+const MONTH_RE: &str = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})\s*,?\s+(\d{{4}})\b"
+    ))
+    .expect("valid regex")
+});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex")
+});
+
+/// Every single date in `text`, in order, with its byte offset.
+pub fn find_dates(text: &str) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = DAY_MONTH_YEAR
+        .captures_iter(text)
+        .filter_map(|c| {
+            let day = c[1].parse().ok()?;
+            let month = month_number(&c[2])?;
+            let year = c[3].parse().ok()?;
+            Some((c.get(0)?.start(), iso(year, month, day)?))
+        })
+        .collect();
+    for c in NUMERIC.captures_iter(text) {
+        let parsed = if let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) {
+            iso(
+                y.as_str().parse().unwrap_or(0),
+                m.as_str().parse().unwrap_or(0),
+                d.as_str().parse().unwrap_or(0),
+            )
+        } else if let (Some(y), Some(m), Some(d)) = (c.get(4), c.get(5), c.get(6)) {
+            iso(
+                y.as_str().parse().unwrap_or(0),
+                m.as_str().parse().unwrap_or(0),
+                d.as_str().parse().unwrap_or(0),
+            )
+        } else {
+            None
+        };
+        if let (Some(date), Some(m)) = (parsed, c.get(0)) {
+            out.push((m.start(), date));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The first date in `text`.
+pub fn parse_date(text: &str) -> Option<String> {
+    find_dates(text).into_iter().next().map(|(_, d)| d)
+}
+
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        \b(\d{{1,2}})(?:st|nd|rd|th)?                 # first day
+        (?:\s+({MONTH_RE}))?                          # its month, if it differs
+        (?:\s*,?\s*(\d{{4}}))?                        # its year, if it differs
+        \s*(?:to|and|until|till|-|–|—|&)\s*
+        (?:(?:\d{{1,2}}\s*(?:to|and|-|–)\s*)*)        # more days of a second week
+        (\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})\s*,?\s+(\d{{4}})\b"
+    ))
+    .expect("valid regex")
+});
+
+/// The first date range in `text` as (start, end); a single date gives (d, d).
+pub fn parse_range(text: &str) -> Option<(String, String)> {
+    if let Some(c) = RANGE.captures(text) {
+        let end_day: u32 = c[4].parse().ok()?;
+        let end_month = month_number(&c[5])?;
+        let end_year: i32 = c[6].parse().ok()?;
+        let start_day: u32 = c[1].parse().ok()?;
+        let start_month = c
+            .get(2)
+            .and_then(|m| month_number(m.as_str()))
+            .unwrap_or(end_month);
+        let start_year =
+            c.get(3)
+                .and_then(|y| y.as_str().parse().ok())
+                .unwrap_or(if start_month > end_month {
+                    end_year - 1
+                } else {
+                    end_year
+                });
+        let start = iso(start_year, start_month, start_day)?;
+        let end = iso(end_year, end_month, end_day)?;
+        if start <= end {
+            return Some((start, end));
+        }
+    }
+    let d = parse_date(text)?;
+    Some((d.clone(), d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(s: &str) -> (String, String) {
+        parse_range(s).unwrap_or_else(|| panic!("no range in {s:?}"))
+    }
+
+    #[test]
+    fn every_range_shape_of_the_corpus() {
+        assert_eq!(
+            range("Inspection dates: 13 January 2020 to 24 January 2020"),
+            ("2020-01-13".into(), "2020-01-24".into())
+        );
+        assert_eq!(
+            range("19 to 30 January 2026"),
+            ("2026-01-19".into(), "2026-01-30".into())
+        );
+        assert_eq!(
+            range("Inspection date: 11 January 2016–4 February 2016"),
+            ("2016-01-11".into(), "2016-02-04".into())
+        );
+        assert_eq!(
+            range("on 8 and 9 December 2021."),
+            ("2021-12-08".into(), "2021-12-09".into())
+        );
+        assert_eq!(
+            range("28 November to 9 December 2022"),
+            ("2022-11-28".into(), "2022-12-09".into())
+        );
+        assert_eq!(
+            range("15 December 2014 to 15 January 2015"),
+            ("2014-12-15".into(), "2015-01-15".into())
+        );
+        assert_eq!(
+            range("Inspection date: 2 June 2014 – 25 June 2014"),
+            ("2014-06-02".into(), "2014-06-25".into())
+        );
+        assert_eq!(
+            range("3 to 7 and 17 to 21 June 2019"),
+            ("2019-06-03".into(), "2019-06-21".into())
+        );
+    }
+
+    #[test]
+    fn single_dates() {
+        assert_eq!(
+            parse_date("Report published: 8 August 2014").as_deref(),
+            Some("2014-08-08")
+        );
+        assert_eq!(
+            parse_date("issued on 22nd December 2015").as_deref(),
+            Some("2015-12-22")
+        );
+        assert_eq!(
+            parse_date("date 2022-09-05 Ofsted").as_deref(),
+            Some("2022-09-05")
+        );
+        assert_eq!(parse_date("31 February 2020"), None);
+    }
+}

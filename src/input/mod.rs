@@ -1,0 +1,109 @@
+//! The input layer, one place for it: read a path or stdin, decode, normalise, read
+//! Markdown, and remove PDF furniture. Everything after this works on [`Source::text`].
+//!
+//! PDF input is a later addition: it belongs in [`read_bytes`], turning the PDF's bytes
+//! into the same text pdftotext would give before the rest of the pipeline runs.
+
+mod decode;
+pub mod markdown;
+mod normalise;
+pub mod pages;
+
+use anyhow::{bail, Context, Result};
+use std::io::Read;
+use std::path::Path;
+
+pub use normalise::normalise;
+
+/// The largest input accepted: the longest Ofsted report is under 1 MB of text.
+pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A document's text, ready for classification and extraction.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The path as given, or `-` for standard input.
+    pub name: String,
+    /// Normalised text with page furniture removed, lines separated by `\n`.
+    pub text: String,
+    /// True when the text came from `pdftotext -layout` (columns kept with spaces).
+    pub layout: bool,
+    /// True when the text came from Markdown.
+    pub markdown: bool,
+    pub warnings: Vec<String>,
+}
+
+/// Read `path` (`-` for stdin) into a [`Source`].
+pub fn read(path: &str) -> Result<Source> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
+        buf
+    } else {
+        let p = Path::new(path);
+        let meta = std::fs::metadata(p)
+            .with_context(|| format!("{path}: cannot read it: no such file"))?;
+        if meta.is_dir() {
+            bail!("{path}: is a directory, not a document");
+        }
+        if meta.len() > MAX_INPUT_BYTES {
+            bail!(
+                "{path}: is {} MB, over the {} MB limit for one document",
+                meta.len() / 1_000_000,
+                MAX_INPUT_BYTES / 1024 / 1024
+            );
+        }
+        std::fs::read(p).with_context(|| format!("{path}: cannot read it"))?
+    };
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        bail!(
+            "{path}: is over the {} MB limit for one document",
+            MAX_INPUT_BYTES / 1024 / 1024
+        );
+    }
+    read_bytes(path, &bytes)
+}
+
+/// Turn the bytes of a document called `name` into a [`Source`].
+pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Source> {
+    let decoded = decode::decode(bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let mut warnings = Vec::new();
+    warnings.extend(decoded.warning);
+    let text = normalise(&decoded.text);
+    if text.trim().is_empty() {
+        bail!("{name}: is empty");
+    }
+    let is_md = name.ends_with(".md")
+        || name.ends_with(".markdown")
+        || markdown::looks_like_markdown(&text);
+    let text = if is_md {
+        markdown::to_plain(&text)
+    } else {
+        text
+    };
+    let (text, _pages) = pages::remove_furniture(&text);
+    let layout = !is_md && looks_like_layout(&text);
+    Ok(Source {
+        name: name.to_string(),
+        text,
+        layout,
+        markdown: is_md,
+        warnings,
+    })
+}
+
+/// `pdftotext -layout` keeps columns apart with runs of spaces inside lines.
+fn looks_like_layout(text: &str) -> bool {
+    let mut lines = 0;
+    let mut gapped = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()).take(600) {
+        lines += 1;
+        let t = line.trim();
+        if line.starts_with("  ") || t.contains("     ") {
+            gapped += 1;
+        }
+    }
+    lines > 0 && gapped * 5 >= lines
+}

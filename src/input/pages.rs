@@ -1,0 +1,202 @@
+//! PDF furniture: page numbers, running headers and footers repeated across pages, and
+//! footnotes that interrupt the body at the foot of a page.
+//!
+//! pdftotext marks page breaks with form feeds; pages are cleaned one by one and joined
+//! with a plain newline, so a sentence cut by a page break reads on.
+
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$").expect("valid regex")
+});
+static FOOTNOTE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})(?:\s*$|\s+\S)").expect("valid regex"));
+
+/// Remove page furniture from `text`; returns the cleaned text and how many pages it had.
+pub fn remove_furniture(text: &str) -> (String, usize) {
+    let pages: Vec<Vec<&str>> = text
+        .split('\u{000C}')
+        .map(|p| p.lines().collect())
+        .collect();
+    if pages.len() < 2 {
+        return (text.to_string(), 1);
+    }
+    let running = running_lines(&pages);
+    let mut out = String::with_capacity(text.len());
+    for page in &pages {
+        let body = clean_page(page, &running);
+        for line in body {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    (out, pages.len())
+}
+
+/// A line's shape for spotting repeats: trimmed, lower-cased, digits folded.
+fn shape(line: &str) -> String {
+    line.trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+/// Indices of the first and last few non-blank lines of a page.
+fn edge_lines<'a>(page: &[&'a str]) -> impl Iterator<Item = &'a str> {
+    let non_blank: Vec<&str> = page
+        .iter()
+        .copied()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let n = non_blank.len();
+    let mut edges: Vec<&str> = non_blank.iter().take(2).copied().collect();
+    edges.extend(non_blank.iter().skip(n.saturating_sub(3).max(2)).copied());
+    edges.into_iter()
+}
+
+/// Shapes that stand at the top or foot of many pages: running headers and footers.
+fn running_lines(pages: &[Vec<&str>]) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for page in pages {
+        let mut seen: Vec<String> = edge_lines(page).map(shape).collect();
+        seen.sort();
+        seen.dedup();
+        for s in seen {
+            if s.len() >= 6 && !PAGE_NUMBER.is_match(&s) {
+                *counts.entry(s).or_default() += 1;
+            }
+        }
+    }
+    let needed = 3.max(pages.len() * 2 / 5);
+    counts.retain(|_, n| *n >= needed);
+    counts
+}
+
+fn clean_page<'a>(page: &[&'a str], running: &HashMap<String, usize>) -> Vec<&'a str> {
+    let mut lines: Vec<&str> = page.to_vec();
+    // Running headers at the top, running footers and page numbers at the foot.
+    loop {
+        let first = lines.iter().position(|l| !l.trim().is_empty());
+        match first {
+            Some(i)
+                if running.contains_key(&shape(lines[i]))
+                    || (i < 2 && PAGE_NUMBER.is_match(lines[i]) && lines.len() > 3) =>
+            {
+                lines.drain(..=i);
+            }
+            _ => break,
+        }
+    }
+    loop {
+        while lines.last().is_some_and(|l| l.trim().is_empty()) {
+            lines.pop();
+        }
+        match lines.last() {
+            Some(l) if PAGE_NUMBER.is_match(l) || running.contains_key(&shape(l)) => {
+                lines.pop();
+            }
+            _ => break,
+        }
+    }
+    remove_footnotes(&mut lines);
+    lines
+}
+
+/// A footnote block at the foot of a page: a line starting with a small number `n`,
+/// separated from the body, where the body carries the marker `n` glued to a word.
+fn remove_footnotes(lines: &mut Vec<&str>) {
+    let n = lines.len();
+    let window = n.saturating_sub(14);
+    let mut cut: Option<usize> = None;
+    for i in (window..n).rev() {
+        let Some(caps) = FOOTNOTE_START.captures(lines[i]) else {
+            continue;
+        };
+        let number = &caps[1];
+        // The footnote must follow a blank line (or be at the top of the window), and
+        // the body above must carry the marker glued to a word.
+        let after_blank = i == 0 || lines[i - 1].trim().is_empty();
+        if !after_blank {
+            continue;
+        }
+        let body = &lines[..i];
+        if body.iter().any(|l| has_marker(l, number)) {
+            cut = Some(i);
+        }
+    }
+    if let Some(i) = cut {
+        lines.truncate(i);
+        while lines.last().is_some_and(|l| l.trim().is_empty()) {
+            lines.pop();
+        }
+    }
+}
+
+/// Whether `line` has footnote marker `number` glued to the end of a word ("board1").
+pub fn has_marker(line: &str, number: &str) -> bool {
+    line.match_indices(number).any(|(i, m)| {
+        let before = line[..i].chars().next_back();
+        let after = line[i + m.len()..].chars().next();
+        before.is_some_and(|c| c.is_alphabetic() || c == ')' || c == '\'' || c == '.')
+            && !after.is_some_and(|c| c.is_alphanumeric())
+            && !line[..i].ends_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_go_and_sentences_join_across_pages() {
+        let text = "title\nkept in unassessed or in harmful\n\n1\n\n\u{000C}situations for too long.\n\n2\n\n\u{000C}end\n";
+        let (clean, pages) = remove_furniture(text);
+        assert_eq!(pages, 3);
+        assert_eq!(
+            clean,
+            "title\nkept in unassessed or in harmful\nsituations for too long.\nend\n"
+        );
+    }
+
+    #[test]
+    fn running_headers_repeated_on_pages_go() {
+        let mut text = String::new();
+        let bodies = [
+            "Leaders know",
+            "Social workers visit",
+            "Plans are",
+            "Care leavers",
+            "Managers",
+        ];
+        for (p, body) in bodies.iter().enumerate() {
+            text.push_str(&format!(
+                "Inspection of Barnsley children's services\n{body} well\nline two {body}\nline three {body}\nline four {body}\nend {body}\n\n{p}\n\u{000C}"
+            ));
+        }
+        let (clean, _) = remove_furniture(&text);
+        assert!(!clean.contains("Inspection of Barnsley"), "{clean}");
+        assert!(
+            clean.contains("Plans are well\nline two Plans are"),
+            "{clean}"
+        );
+    }
+
+    #[test]
+    fn footnote_at_page_foot_goes() {
+        let text = "Review of the effectiveness of the local safeguarding children\nboard1\nInspection date: 2 June 2014\n\n1\n\nOfsted produces this report under its power to combine reports.\n\n1\n\u{000C}Contents\n";
+        let (clean, _) = remove_furniture(text);
+        assert!(!clean.contains("Ofsted produces"), "{clean}");
+        assert!(
+            clean.contains("Inspection date: 2 June 2014\nContents"),
+            "{clean}"
+        );
+    }
+}

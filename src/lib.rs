@@ -1,0 +1,29 @@
+//! `ofsted-diff`: parse Ofsted children's-services reports, letters, DfE notices and news
+//! into typed documents, and diff two of them to see which recommendations persist.
+//!
+//! Data flows one way: bytes → text ([`input`]) → kind ([`classify`]) → document
+//! ([`extract`]) → diff or timeline ([`diff`]) → output ([`render`]).
+
+pub mod classify;
+pub mod cli;
+pub mod diff;
+pub mod extract;
+pub mod input;
+pub mod model;
+pub mod render;
+pub mod validate;
+
+use anyhow::Result;
+use model::Document;
+
+/// Read and parse the document at `path` (`-` for stdin).
+pub fn parse_path(path: &str) -> Result<Document> {
+    let source = input::read(path)?;
+    Ok(extract::extract(&source))
+}
+
+/// Parse a document from its bytes; `name` is what `source` will say.
+pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Document> {
+    let source = input::read_bytes(name, bytes)?;
+    Ok(extract::extract(&source))
+}
