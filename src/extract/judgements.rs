@@ -18,6 +18,8 @@ use std::sync::LazyLock;
 
 /// The judgement table and the SIF headline sit on the first pages.
 const HEAD_LINES: usize = 250;
+/// Fewest leading spaces of a `-layout` grade column.
+const GRADE_COLUMN: usize = 20;
 /// A table longer than this many lines is not a judgement table.
 const MAX_TABLE_LINES: usize = 80;
 
@@ -127,10 +129,6 @@ const GRADE_WORDS: &[&str] = &[
     "inadequate",
     "outstanding",
 ];
-
-/// Stands in the label stream for a line whose words pdftotext spread over several
-/// columns (justified labels): their order cannot be trusted.
-const GARBLED: &str = "#";
 
 static CELL_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s{2,}").expect("valid regex"));
 /// SIF row numbers: "1.", "2.1".
@@ -270,107 +268,299 @@ pub struct TableRead {
     pub warnings: Vec<String>,
 }
 
+/// The line the judgement table's first row starts on.
+fn table_start(lines: &[&str]) -> Option<usize> {
+    lines.iter().enumerate().position(|(i, l)| {
+        let t = l.trim();
+        TABLE_START.is_match(t)
+            || (ROW_NUMBER.is_match(t)
+                && t.starts_with('1')
+                && lines
+                    .get(i + 1..)
+                    .and_then(|rest| rest.iter().map(|l| l.trim()).find(|l| !l.is_empty()))
+                    .is_some_and(|next| TABLE_START.is_match(&format!("1. {next}"))))
+    })
+}
+
+/// What the table region holds, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece<'a> {
+    /// A word of a row label, lower case.
+    Word(String),
+    /// Grade words ("Requires improvement to", "be good").
+    Grade(&'a str),
+    /// The end of a line whose label words pdftotext spread over several columns.
+    Garbled,
+}
+
+/// One row of the table as read: its label, whether it is garbled, and the grade words
+/// that came between its first word and the next row's.
+#[derive(Debug, Default)]
+struct Row<'a> {
+    label: String,
+    garbled: bool,
+    grades: Vec<&'a str>,
+}
+
+/// Lines looked through past the end of a table that is not finished (a page break, a
+/// footnote) for the rest of it.
+const RESUME_WINDOW: usize = 12;
+
 /// Read the first judgement table in `lines`.
 pub fn read_table(lines: &[&str]) -> TableRead {
     let mut read = TableRead::default();
-    let Some(first) = lines.iter().position(|l| TABLE_START.is_match(l.trim())) else {
+    let Some(first) = table_start(lines) else {
         read.warnings
             .push("no judgement table was found in the report".to_string());
         return read;
     };
-    // A grade printed above the middle of its wrapped label comes before the label.
+    // In `-layout` text a grade printed level with the middle of its wrapped label comes
+    // a line before the label, far to the right (unlike the end of a wrapped headline).
     let mut start = first;
     while start > 0 {
-        let prev = cells(lines[start - 1]);
-        if prev.iter().all(|c| matches!(c, Cell::Grade(_))) {
+        let line = lines[start - 1];
+        let indent = line.len() - line.trim_start().len();
+        let prev = cells(line);
+        if indent >= GRADE_COLUMN && prev.iter().all(|c| matches!(c, Cell::Grade(_))) {
             start -= 1;
         } else {
             break;
         }
     }
-    let mut labels: Vec<String> = Vec::new();
-    let mut grades: Vec<&str> = Vec::new();
-    for line in lines.iter().skip(start).take(MAX_TABLE_LINES) {
-        let line_cells = cells(line);
-        if line_cells.contains(&Cell::Other) {
-            break;
-        }
-        let label_cells = line_cells
-            .iter()
-            .filter(|c| matches!(c, Cell::Label(_) | Cell::Both(..)))
-            .count();
-        for c in line_cells {
-            match c {
-                Cell::Label(l) => labels.extend(l.split_whitespace().map(str::to_lowercase)),
-                Cell::Grade(g) => grades.push(g),
-                Cell::Both(l, g) => {
-                    labels.extend(l.split_whitespace().map(str::to_lowercase));
-                    grades.push(g);
-                }
-                Cell::Skip | Cell::Other => {}
+    let pieces = table_pieces(lines, start);
+    let (before, mut rows) = split_rows(&pieces);
+    // A row number printed apart from its label ("3." above "2.1 Adoption performance"
+    // in text mode) heads no row of its own; the label follows in its place.
+    rows.retain(|r| {
+        !(r.grades.is_empty() && r.label.split_whitespace().all(|w| ROW_NUMBER.is_match(w)))
+    });
+    let all: Vec<&str> = before
+        .iter()
+        .chain(rows.iter().flat_map(|r| r.grades.iter()))
+        .copied()
+        .collect();
+    let grades: Vec<Option<Grade>> = match parse_grades(&all.join(" ")) {
+        Some(grades) if grades.len() == rows.len() => grades.into_iter().map(Some).collect(),
+        _ => match by_position(&before, &rows) {
+            Some(grades) => {
+                read.warnings.push(format!(
+                    "the judgement table has {} rows but grades \"{}\"; only rows with their \
+                     grade beside them were read",
+                    rows.len(),
+                    all.join(" ")
+                ));
+                grades
             }
-        }
-        if label_cells > 1 {
-            labels.push(GARBLED.to_string());
-        }
-    }
-    let rows = split_rows(&labels);
-    let Some(grades) = parse_grades(&grades.join(" ")) else {
-        read.warnings.push(format!(
-            "the judgement table's grades \"{}\" do not split into grades; left out",
-            grades.join(" ")
-        ));
-        return read;
+            None => {
+                read.warnings.push(format!(
+                    "the judgement table's {} rows and grades \"{}\" do not pair up; left out",
+                    rows.len(),
+                    all.join(" ")
+                ));
+                return read;
+            }
+        },
     };
-    if rows.len() != grades.len() {
-        read.warnings.push(format!(
-            "the judgement table has {} rows but {} grades; left out",
-            rows.len(),
-            grades.len()
-        ));
+    let mut areas: Vec<Option<Area>> = Vec::new();
+    for row in &rows {
+        areas.push(row_area(&row.label));
+    }
+    // Rows come in the table's fixed order; anything else means scrambled text.
+    let order: Vec<usize> = areas.iter().flatten().map(|a| row_rank(*a)).collect();
+    if order.windows(2).any(|w| w[0] >= w[1]) {
+        read.warnings
+            .push("the judgement table's rows are out of order; left out".to_string());
         return read;
     }
-    for (label, grade) in rows.iter().zip(grades) {
-        if label.contains(GARBLED) {
-            read.warnings.push(format!(
-                "the judgement table row \"{}\" is garbled; left out",
-                label.replace(GARBLED, "").trim()
-            ));
-            continue;
-        }
-        match row_area(label) {
-            Some(area) => read.rows.push((area, grade)),
-            None => read.warnings.push(format!(
+    for ((row, area), grade) in rows.iter().zip(areas).zip(grades) {
+        let label = squash(&row.label);
+        match (area, grade) {
+            _ if row.garbled => read.warnings.push(format!(
+                "the judgement table row \"{label}\" is garbled; left out"
+            )),
+            (None, _) => read.warnings.push(format!(
                 "the judgement table row \"{label}\" is not a known judgement; left out"
             )),
+            (Some(_), None) => read.warnings.push(format!(
+                "the judgement table row \"{label}\" has no grade that can be placed; left out"
+            )),
+            (Some(area), Some(grade)) => read.rows.push((area, grade)),
         }
     }
     read
 }
 
-/// Cut the label words into rows at each row's first words.
-fn split_rows(words: &[String]) -> Vec<String> {
+/// The place of `area` in the order judgement tables list their rows.
+fn row_rank(area: Area) -> usize {
+    const ORDER: [Area; 10] = [
+        Area::ImpactOfLeaders,
+        Area::HelpAndProtection,
+        Area::ChildrenInCareAndCareLeavers,
+        Area::ChildrenInCare,
+        Area::ChildrenLookedAfter,
+        Area::Adoption,
+        Area::CareLeavers,
+        Area::LeadershipManagementGovernance,
+        Area::OverallEffectiveness,
+        Area::Lscb,
+    ];
+    ORDER.iter().position(|a| *a == area).unwrap_or(ORDER.len())
+}
+
+/// The pieces of the table that starts at `start`, to the first line that is not part
+/// of it; past a page break or footnote when the table is not finished.
+fn table_pieces<'a>(lines: &[&'a str], start: usize) -> Vec<Piece<'a>> {
+    let mut pieces = Vec::new();
+    let mut i = start;
+    let end = lines.len().min(start + MAX_TABLE_LINES);
+    while i < end {
+        let line_cells = cells(lines[i]);
+        if line_cells.contains(&Cell::Other) {
+            match resume_at(lines, i, end, &pieces) {
+                Some(next) => {
+                    i = next;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        // A bare row number ("1.") before a label is one column in `-layout` text.
+        let label_cells = line_cells
+            .iter()
+            .filter(|c| match c {
+                Cell::Label(l) => !ROW_NUMBER.is_match(l),
+                Cell::Both(..) => true,
+                _ => false,
+            })
+            .count();
+        for c in line_cells {
+            match c {
+                Cell::Label(l) => {
+                    pieces.extend(l.split_whitespace().map(|w| Piece::Word(w.to_lowercase())))
+                }
+                Cell::Grade(g) => pieces.push(Piece::Grade(g)),
+                Cell::Both(l, g) => {
+                    pieces.extend(l.split_whitespace().map(|w| Piece::Word(w.to_lowercase())));
+                    pieces.push(Piece::Grade(g));
+                }
+                Cell::Skip | Cell::Other => {}
+            }
+        }
+        if label_cells > 1 {
+            pieces.push(Piece::Garbled);
+        }
+        i += 1;
+    }
+    pieces
+}
+
+/// Where an unfinished table goes on after the line `at` that interrupts it: the next
+/// line within [`RESUME_WINDOW`] that starts a row or holds only grades.
+fn resume_at(lines: &[&str], at: usize, end: usize, pieces: &[Piece]) -> Option<usize> {
+    let (before, rows) = split_rows(pieces);
+    let last = rows.last().and_then(|r| row_area(&r.label));
+    let finished = matches!(
+        last,
+        Some(Area::OverallEffectiveness | Area::LeadershipManagementGovernance)
+    );
+    let grades: Vec<&str> = before
+        .iter()
+        .chain(rows.iter().flat_map(|r| r.grades.iter()))
+        .copied()
+        .collect();
+    let paired = parse_grades(&grades.join(" ")).is_some_and(|g| g.len() == rows.len());
+    if finished && paired {
+        return None;
+    }
+    (at + 1..end.min(at + 1 + RESUME_WINDOW)).find(|&j| {
+        let c = cells(lines[j]);
+        let only_grades = !c.is_empty() && c.iter().all(|c| matches!(c, Cell::Grade(_)));
+        let starts_row = matches!(c.first(), Some(Cell::Label(_) | Cell::Both(..)))
+            && !c.contains(&Cell::Other)
+            && ROW_START.is_match(lines[j].trim());
+        only_grades || starts_row
+    })
+}
+
+static ROW_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the impact of leaders\b|the experiences and progress of\b|overall effectiveness\b|\d(?:\.\d)?\.?\s+[a-z])")
+        .expect("valid regex")
+});
+
+/// Grades paired with rows by position alone, when the grade count does not match the
+/// row count: each row takes the one grade that came between its label and the next
+/// row's. Only when every grade is found so, and the rows left without one are the last.
+fn by_position(before: &[&str], rows: &[Row]) -> Option<Vec<Option<Grade>>> {
+    if !before.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut ended = false;
+    for row in rows {
+        let grades = parse_grades(&row.grades.join(" "))?;
+        match grades.as_slice() {
+            [] => {
+                ended = true;
+                out.push(None);
+            }
+            [grade] if !ended => out.push(Some(*grade)),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Cut the pieces into rows at each row's first words; grades before the first row are
+/// returned apart.
+fn split_rows<'a>(pieces: &[Piece<'a>]) -> (Vec<&'a str>, Vec<Row<'a>>) {
     const STARTS: &[&[&str]] = &[
         &["the", "impact", "of"],
         &["the", "experiences", "and", "progress", "of"],
         &["overall", "effectiveness"],
+        // SIF row 3 when pdftotext moved its number away.
+        &["leadership,", "management"],
     ];
-    let mut rows: Vec<String> = Vec::new();
-    for (i, word) in words.iter().enumerate() {
-        let rest = &words[i..];
-        let starts = ROW_NUMBER.is_match(word)
-            || STARTS
-                .iter()
-                .any(|s| rest.len() >= s.len() && rest.iter().zip(s.iter()).all(|(a, b)| a == b));
-        match rows.last_mut() {
-            Some(row) if !starts => {
-                row.push(' ');
-                row.push_str(word);
+    let words: Vec<&str> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Word(w) => Some(w.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut before = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut w = 0;
+    for piece in pieces {
+        match piece {
+            Piece::Word(word) => {
+                let rest = words.get(w..).unwrap_or(&[]);
+                w += 1;
+                let numbered = w >= 2 && words.get(w - 2).is_some_and(|p| ROW_NUMBER.is_match(p));
+                let starts = ROW_NUMBER.is_match(word)
+                    || (!numbered && STARTS.iter().any(|s| rest.starts_with(s)));
+                match rows.last_mut() {
+                    Some(row) if !starts => {
+                        row.label.push(' ');
+                        row.label.push_str(word);
+                    }
+                    _ => rows.push(Row {
+                        label: word.clone(),
+                        ..Row::default()
+                    }),
+                }
             }
-            _ => rows.push(word.clone()),
+            Piece::Grade(g) => match rows.last_mut() {
+                Some(row) => row.grades.push(g),
+                None => before.push(*g),
+            },
+            Piece::Garbled => {
+                if let Some(row) = rows.last_mut() {
+                    row.garbled = true;
+                }
+            }
         }
     }
-    rows
+    (before, rows)
 }
 
 /// Split the grade words of a table into grades; `None` when words are left over.
@@ -417,7 +607,7 @@ pub fn grade_of(words: &str) -> Option<Grade> {
 /// services in Somerset require improvement to be good", "... are inadequate".
 static SIF_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:the overall judgement is (?:that children's services (?:are |is )?)?|children's services in .{1,100}? (?:are|is) |children's services in .{1,100}? (?:requires?) )((?:requires? )?improvement(?: to be good)?|inadequate|good|outstanding)\.?$",
+        r"(?i)^(?:the overall judgement is (?:that children's services (?:are |is )?)?|children's services (?:in .{1,100}? )?(?:are|is) |children's services (?:in .{1,100}? )?(?:requires?) )((?:requires? )?improvement(?: to be good)?|inadequate|good|outstanding)\.?\d{0,2}$",
     )
     .expect("valid regex")
 });
@@ -454,11 +644,7 @@ fn headline_grades<'a>(
 fn sif_headline(lines: &[&str]) -> Option<Grade> {
     let head = lines.get(..80).unwrap_or(lines);
     headline_grades(head, &SIF_HEADLINE, "the overall judgement")
-        .chain(headline_grades(
-            head,
-            &SIF_HEADLINE,
-            "children's services in",
-        ))
+        .chain(headline_grades(head, &SIF_HEADLINE, "children's services"))
         .next()
 }
 
@@ -693,6 +879,129 @@ mod tests {
     }
 
     #[test]
+    fn row_number_apart_from_its_label() {
+        // Text mode put "3." before row 2.1 and its label after row 2.2: the rows that
+        // keep their number are read, the one that lost it is not guessed.
+        let lines = [
+            "Children's services in Slough are inadequate",
+            "1.",
+            "",
+            "Children who need help and protection",
+            "",
+            "Inadequate",
+            "",
+            "2.",
+            "",
+            "Children looked after and achieving",
+            "permanence",
+            "",
+            "Inadequate",
+            "",
+            "3.",
+            "",
+            "2.1 Adoption performance",
+            "",
+            "Requires improvement",
+            "",
+            "2.2 Experiences and progress of care leavers",
+            "",
+            "Inadequate",
+            "",
+            "Leadership, management and governance",
+            "",
+            "Inadequate",
+            "",
+            "Ofsted produces this report under its power to combine reports in accordance with section 152 of",
+        ];
+        let read = read_table(&lines);
+        assert_eq!(
+            read.rows,
+            vec![
+                (Area::HelpAndProtection, Grade::Inadequate),
+                (Area::ChildrenLookedAfter, Grade::Inadequate),
+                (Area::Adoption, Grade::RequiresImprovement),
+                (Area::CareLeavers, Grade::Inadequate),
+            ]
+        );
+        assert_eq!(read.warnings.len(), 1, "{:?}", read.warnings);
+    }
+
+    #[test]
+    fn last_grade_lost_leaves_only_that_row_out() {
+        let lines = [
+            "2.1 Adoption performance",
+            "",
+            "Good",
+            "",
+            "2.2 Experiences and progress of care leavers",
+            "",
+            "Requires Improvement",
+            "",
+            "3. Leadership, management and governance",
+            "Contents",
+            "Summary of findings",
+        ];
+        let read = read_table(&lines);
+        assert!(read.rows.is_empty(), "no first row: {:?}", read.rows);
+        let lines = [
+            &[
+                "1. Children who need help and protection",
+                "",
+                "Inadequate",
+                "",
+            ][..],
+            &lines[..],
+        ]
+        .concat();
+        let read = read_table(&lines);
+        assert_eq!(
+            read.rows,
+            vec![
+                (Area::HelpAndProtection, Grade::Inadequate),
+                (Area::Adoption, Grade::Good),
+                (Area::CareLeavers, Grade::RequiresImprovement),
+            ]
+        );
+        assert_eq!(read.warnings.len(), 2, "{:?}", read.warnings);
+    }
+
+    #[test]
+    fn table_goes_on_after_a_footnote() {
+        let lines = [
+            "1. Children who need help and protection",
+            "",
+            "Requires improvement",
+            "",
+            "2.1 Adoption performance",
+            "",
+            "Good",
+            "",
+            "1",
+            "",
+            "Ofsted produces this report under its power to combine reports in accordance with section 152 of",
+            "the Education and Inspections Act 2006.",
+            "",
+            "2.2 Experiences and progress of care leavers",
+            "3. Leadership, management and governance",
+            "",
+            "2",
+            "",
+            "Requires improvement",
+            "Good",
+            "Contents",
+        ];
+        assert_eq!(
+            read_table(&lines).rows,
+            vec![
+                (Area::HelpAndProtection, Grade::RequiresImprovement),
+                (Area::Adoption, Grade::Good),
+                (Area::CareLeavers, Grade::RequiresImprovement),
+                (Area::LeadershipManagementGovernance, Grade::Good),
+            ]
+        );
+    }
+
+    #[test]
     fn sif_headlines() {
         for (lines, grade) in [
             (
@@ -737,6 +1046,20 @@ mod tests {
             (
                 &["Children's services in Suffolk County Council are good."][..],
                 Grade::Good,
+            ),
+            (
+                &[
+                    "Children's services require improvement to be good",
+                    "1. Children who need help and protection",
+                ][..],
+                Grade::RequiresImprovement,
+            ),
+            (
+                &[
+                    "The overall judgement is that children's services are",
+                    "inadequate.2",
+                ][..],
+                Grade::Inadequate,
             ),
         ] {
             assert_eq!(sif_headline(lines), Some(grade), "{lines:?}");
