@@ -119,6 +119,8 @@ const STOP_HEADINGS: &[&str] = &[
     "yours sincerely",
     "the impact of leaders",
     "next steps",
+    "inspection judgement",
+    "inspection judgment",
 ];
 
 fn is_stop_heading(line: &str) -> bool {
@@ -128,6 +130,7 @@ fn is_stop_heading(line: &str) -> bool {
     }
     let lower = t.to_lowercase();
     STOP_HEADINGS.iter().any(|h| lower.starts_with(h))
+        || lower == "findings"
         || (lower.starts_with("section ") && lower.contains(':'))
         || is_lscb_heading(t)
 }
@@ -145,7 +148,7 @@ fn is_nothing_found(line: &str) -> bool {
 fn ends_sentence(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(|c: char| c.is_ascii_digit())
-        .ends_with(['.', '!', '?', ')', ':'])
+        .ends_with(['.', '!', '?', ')'])
 }
 
 /// Short, capitalised, without a closing full stop: how headings look.
@@ -191,7 +194,7 @@ struct Item<'a> {
 
 impl Item<'_> {
     fn open(&self) -> bool {
-        self.lines.last().is_none_or(|l| !ends_sentence(l))
+        self.lines.last().map_or(true, |l| !ends_sentence(l))
     }
 }
 
@@ -203,6 +206,47 @@ fn next_nonblank<'a>(lines: &[&'a str], j: usize) -> Option<&'a str> {
         .take(8)
         .find(|l| !l.trim().is_empty())
         .copied()
+}
+
+/// A line met inside a list item, with what the list parser knows about it.
+struct Line<'a> {
+    raw: &'a str,
+    is_marker: bool,
+    is_bullet: bool,
+    blank_before: bool,
+}
+
+/// Whether `line` goes on with `item` (rather than ending the item or the list).
+fn continues_item(
+    item: &Item<'_>,
+    line: Line<'_>,
+    next: Option<&str>,
+    kind: Option<ListKind>,
+    layout: bool,
+) -> bool {
+    let t = line.raw.trim();
+    if item.lines.is_empty() || item.open() {
+        // A sentence running on, possibly over a page break; a bullet inside a numbered
+        // item or a priority-action paragraph.
+        return true;
+    }
+    if line.is_bullet || (line.is_marker && kind != Some(ListKind::Bulleted)) || t.starts_with('(')
+    {
+        // A sub-bullet, or a cross-reference after the full stop.
+        return true;
+    }
+    if (line.blank_before && !layout)
+        || (layout && indent(line.raw) <= item.indent && kind.is_some())
+    {
+        return false;
+    }
+    let next_starts_block = next.map_or(true, |n| {
+        marker(n).is_some() || n.trim().starts_with(|c: char| c.is_uppercase())
+    });
+    if heading_shaped(t) && next_starts_block {
+        return false;
+    }
+    kind != Some(ListKind::Bulleted) || t.starts_with(|c: char| c.is_lowercase())
 }
 
 /// Parse the list that starts after the heading at `start - 1`; return its items and the
@@ -219,6 +263,8 @@ fn parse_list<'a>(
     let mut expect: Option<u32> = None;
     let mut preamble = 0;
     let mut blank_before = false;
+    // The list's own bullet; another bullet marks a sub-item ("including: - ...").
+    let mut main_bullet: Option<char> = None;
     let mut j = start;
     while j < lines.len() {
         let raw = lines[j];
@@ -228,7 +274,12 @@ fn parse_list<'a>(
             j += 1;
             continue;
         }
-        let closed = cur.as_ref().is_none_or(|c| !c.open());
+        if t.chars().all(|c| c.is_ascii_digit()) {
+            // A page number the input layer left behind.
+            j += 1;
+            continue;
+        }
+        let closed = cur.as_ref().map_or(true, |c| !c.open());
         if let Some(c) = category(t) {
             items.extend(cur.take());
             cat = Some(c);
@@ -242,7 +293,8 @@ fn parse_list<'a>(
         if closed && (is_stop_heading(t) || opener(t).is_some()) {
             break;
         }
-        if is_nothing_found(t) && closed {
+        let awaiting_text = cur.as_ref().is_some_and(|c| c.lines.is_empty());
+        if is_nothing_found(t) && (closed || awaiting_text) {
             items.extend(cur.take());
             j += 1;
             continue;
@@ -252,7 +304,7 @@ fn parse_list<'a>(
             Some(Marker::Number(n, rest))
                 if kind != Some(ListKind::Bulleted)
                     && kind != Some(ListKind::Prose)
-                    && expect.is_none_or(|e| e == n) =>
+                    && expect.map_or(true, |e| e == n) =>
             {
                 items.extend(cur.take());
                 cur = Some(Item {
@@ -265,8 +317,11 @@ fn parse_list<'a>(
                 expect = n.checked_add(1);
             }
             Some(Marker::Bullet(rest))
-                if kind != Some(ListKind::Numbered) && kind != Some(ListKind::Prose) =>
+                if kind != Some(ListKind::Numbered)
+                    && kind != Some(ListKind::Prose)
+                    && main_bullet.map_or(true, |b| t.starts_with(b)) =>
             {
+                main_bullet = t.chars().next();
                 items.extend(cur.take());
                 cur = Some(Item {
                     number: None,
@@ -279,7 +334,7 @@ fn parse_list<'a>(
             _ => {
                 let next = next_nonblank(lines, j);
                 let next_is_item = next.is_some_and(|n| match marker(n) {
-                    Some(Marker::Number(k, _)) => expect.is_none_or(|e| e == k),
+                    Some(Marker::Number(k, _)) => expect.map_or(true, |e| e == k),
                     Some(Marker::Bullet(_)) => kind != Some(ListKind::Numbered),
                     None => false,
                 });
@@ -287,7 +342,7 @@ fn parse_list<'a>(
                     None => {
                         if cat == Some("areas for priority action")
                             && kind.is_none()
-                            && !heading_shaped(t)
+                            && (t.chars().count() > 50 || ends_sentence(t))
                         {
                             // A focused visit's priority action is a paragraph.
                             cur = Some(Item {
@@ -307,32 +362,24 @@ fn parse_list<'a>(
                         }
                     }
                     Some(item) => {
-                        let continuation = if item.lines.is_empty() {
-                            true
-                        } else if item.open() {
-                            // A sentence running on, possibly over a page break; a bullet
-                            // inside a numbered item or a priority-action paragraph.
-                            true
-                        } else if m.is_some() && kind != Some(ListKind::Bulleted) {
-                            true
-                        } else if blank_before && !layout {
-                            false
-                        } else if layout && indent(raw) <= item.indent && kind.is_some() {
-                            false
-                        } else if heading_shaped(t)
-                            && next.is_none_or(|n| {
-                                marker(n).is_some()
-                                    || n.trim().starts_with(|c: char| c.is_uppercase())
-                            })
-                        {
-                            false
-                        } else {
-                            kind != Some(ListKind::Bulleted)
-                                || t.starts_with(|c: char| c.is_lowercase())
-                        };
+                        let continuation = continues_item(
+                            item,
+                            Line {
+                                raw,
+                                is_marker: m.is_some(),
+                                is_bullet: matches!(m, Some(Marker::Bullet(_))),
+                                blank_before,
+                            },
+                            next,
+                            kind,
+                            layout,
+                        );
                         if continuation {
                             item.lines.push(t);
-                        } else if heading_shaped(t) && next_is_item && kind.is_some() {
+                        } else if heading_shaped(t)
+                            && next_is_item
+                            && kind == Some(ListKind::Numbered)
+                        {
                             // A sub-heading between items of one list.
                             items.extend(cur.take());
                         } else {
@@ -355,17 +402,36 @@ static CROSS_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Split an item's joined text into its text and its national-framework cross-references.
+///
+/// Every parenthesis naming the national framework is listed; those in the contract's
+/// form, led by the outcome, enabler or principle ("(outcome 3, national framework)"),
+/// leave the text. The older form led by the framework ("(National Framework, Outcome
+/// 2)") is kept in the text too, as the hand-checked answers keep it.
 fn split_cross_references(text: &str) -> (String, Vec<String>) {
-    let refs: Vec<String> = CROSS_REFERENCE
-        .captures_iter(text)
-        .filter_map(|c| c.get(1))
-        .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect();
-    if refs.is_empty() {
-        return (text.to_string(), refs);
+    let mut refs = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for c in CROSS_REFERENCE.captures_iter(text) {
+        let (Some(whole), Some(inner)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let inner_text = inner
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let lower = inner_text.to_lowercase();
+        let led_by_item = ["outcome", "enabler", "principle"]
+            .iter()
+            .any(|w| lower.starts_with(w));
+        refs.push(inner_text);
+        if led_by_item {
+            out.push_str(&text[last..whole.start()]);
+            last = whole.end();
+        }
     }
-    let stripped = CROSS_REFERENCE.replace_all(text, "");
-    let mut out = stripped.trim().to_string();
+    out.push_str(&text[last..]);
+    let mut out = out.trim().to_string();
     // "... workers (outcome 3, national framework)." leaves "workers ." behind.
     while let Some(p) = out.find(" .") {
         out.replace_range(p..p + 1, "");
@@ -509,13 +575,13 @@ mod tests {
 
     #[test]
     fn ilacs_bullets_with_cross_reference() {
-        let text = "What needs to improve?1\n◼ The quality and robustness of management oversight to promote consistently\neffective social work (National Framework enabler two).\n◼ The effectiveness of planning when children come into care.\n\nThe experiences and progress of children who need help and\nprotection: good\n1. Early help has been strengthened.\n";
+        let text = "What needs to improve?1\n◼ The quality and robustness of management oversight to promote consistently\neffective social work (National Framework enabler two).\n◼ The effectiveness of planning when children come into care.\n(Outcome 4,\nnational framework)\n\nThe experiences and progress of children who need help and\nprotection: good\n1. Early help has been strengthened.\n";
         let r = parse(text, false);
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].id, "1");
         assert_eq!(
             r[0].text,
-            "The quality and robustness of management oversight to promote consistently effective social work."
+            "The quality and robustness of management oversight to promote consistently effective social work (National Framework enabler two)."
         );
         assert_eq!(
             r[0].cross_references,
@@ -525,6 +591,7 @@ mod tests {
             r[1].text,
             "The effectiveness of planning when children come into care."
         );
+        assert_eq!(r[1].cross_references, vec!["Outcome 4, national framework"]);
     }
 
     #[test]
