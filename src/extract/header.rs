@@ -522,7 +522,7 @@ fn notice_date(text: &str) -> Option<String> {
 }
 
 static VISIT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:visit|inspection)\b[^.]{0,160}?\b(?:on|between|from)|\bbetween)\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]{0,60}?)(?:\.|,|\s+(?:the|his|her|inspectors|ofsted|this|to)\b)")
+    Regex::new(r"(?i)\b(?:(?:visit|inspection)\b[^.]{0,160}?\b(?:on|between|from)|\bbetween)\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]{0,60}?)(?:\.|,|\s+(?:the|his|her|inspectors|ofsted|this|carried|and was|it was)\b)")
         .expect("valid regex")
 });
 static DAYS_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -654,7 +654,7 @@ fn report_team(text: &str) -> Option<Vec<String>> {
 }
 
 static LETTER_TEAM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:inspectors? for this visit (?:were|was)|the inspectors were|the (?:visit|inspection) was (?:carried out|conducted|undertaken) by(?: (?:his|her) majesty'?s inspectors?)?|(?:his|her) majesty'?s inspectors? (?:\(HMI\) )?(?:were|was))\s+(.{3,300}?)\.(?:\s+[A-Z]|$)")
+    Regex::new(r"(?i)(?:inspectors?(?: \(HMI\))? for this visit (?:were|was)|the inspectors were|(?:the (?:visit|inspection) was )?(?:carried out|conducted|undertaken) by(?: (?:his|her) majesty'?s inspectors?)?|(?:his|her) majesty'?s inspectors? (?:\(HMI\) )?(?:were|was))\s+(.{3,300}?)\.(?:\s+[A-Z]|$)")
         .expect("valid regex")
 });
 
@@ -687,6 +687,7 @@ fn clean_name(raw: &str) -> Option<String> {
         .find(raw)
         .map_or(raw, |m| raw.get(..m.start()).unwrap_or(raw));
     let cut = cut.split([',', ';', '(']).next().unwrap_or("");
+    let cut = cut.trim_start().strip_prefix("with ").unwrap_or(cut);
     let name = squash(cut)
         .trim_matches(|c: char| !c.is_alphabetic())
         .to_string();
@@ -860,6 +861,23 @@ mod tests {
             visit_dates(flat, Some("2019-02-26")),
             Some(("2019-01-30".into(), "2019-01-31".into(), true))
         );
+        let flat = "This letter summarises the findings of a focused visit to Windsor and Maidenhead children's services on 27 and 28 November 2018 carried out by Linda Steele and Donna Marriott, Her Majesty's Inspectors. Inspectors reviewed";
+        assert_eq!(
+            visit_dates(flat, None),
+            Some(("2018-11-27".into(), "2018-11-28".into(), false))
+        );
+        assert_eq!(
+            letter_team(flat),
+            Some(vec![
+                "Linda Steele".to_string(),
+                "Donna Marriott".to_string()
+            ])
+        );
+        let flat = "multi-agency response to the criminal exploitation of children in Kirklees. This inspection took place from 27 June 2022 to 1 July 2022. It was carried out by";
+        assert_eq!(
+            visit_dates(flat, None),
+            Some(("2022-06-27".into(), "2022-07-01".into(), false))
+        );
         assert_eq!(
             notice_date("This Improvement Notice is issued to Luton Council on 15 January 2021 following the judgement").as_deref(),
             Some("2021-01-15")
@@ -910,6 +928,10 @@ mod tests {
         assert_eq!(
             letter_team("His Majesty's Inspectors for this visit were Lisa Walsh and Kendra Bell. Inspectors looked"),
             Some(vec!["Lisa Walsh".to_string(), "Kendra Bell".to_string()])
+        );
+        assert_eq!(
+            letter_team("the focused visit to Waltham Forest local authority children's services on 25 and 26 May 2022. Her Majesty's Inspectors (HMI) for this visit were Russel Breyer and Victoria Metheringham, with Teresa Godfrey, HMI designate. Inspectors looked"),
+            Some(["Russel Breyer", "Victoria Metheringham", "Teresa Godfrey"].map(String::from).to_vec())
         );
         assert_eq!(
             letter_team("The inspectors were Margaret Burke, Her Majesty's Inspector (HMI), and Tara Geere, HMI. This visit"),
