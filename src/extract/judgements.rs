@@ -10,11 +10,20 @@
 //!
 //! Judgements only reported by letters, notices and news are `letters.rs`'s business.
 
+use crate::classify::prefix;
 use crate::extract::text::squash;
 use crate::input::Source;
 use crate::model::{Area, Document, Framework, Grade, Judgement, Kind};
 use regex::Regex;
 use std::sync::LazyLock;
+
+/// The title block of a report: where a SIF report says it includes the LSCB review.
+const TITLE_BLOCK: usize = 1500;
+
+static LSCB_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board")
+        .expect("valid regex")
+});
 
 /// The judgement table and the SIF headline sit on the first pages.
 const HEAD_LINES: usize = 250;
@@ -44,10 +53,16 @@ pub fn extract(source: &Source, doc: &mut Document) {
     let table = read_table(head);
     found.extend(table.rows);
     doc.warnings.extend(table.warnings);
-    if sif {
+    // Only reports whose title names the review of the LSCB judge it; re-inspections
+    // mention the board without judging it.
+    if sif && LSCB_REVIEW.is_match(prefix(&source.text, TITLE_BLOCK)) {
         match lscb(&lines) {
             Ok(Some(grade)) => found.push((Area::Lscb, grade)),
-            Ok(None) => {}
+            Ok(None) => doc.warnings.push(
+                "the report reviews the LSCB but its judgement (\"The Local Safeguarding \
+                 Children Board is ...\") was not found"
+                    .to_string(),
+            ),
             Err(warning) => doc.warnings.push(warning),
         }
     }
@@ -107,6 +122,8 @@ const LABEL_WORDS: &[&str] = &[
     "leavers",
     "overall",
     "effectiveness",
+    "young",
+    "people",
     "looked",
     "after",
     "achieving",
@@ -151,7 +168,7 @@ static ROWS: LazyLock<Vec<(Regex, Area)>> = LazyLock::new(|| {
             Area::ImpactOfLeaders,
         ),
         (
-            r"^the experiences and progress of children who need help and protection$",
+            r"^the experiences and progress of children(?: and young people)? (?:who need|in need of) help and protection$",
             Area::HelpAndProtection,
         ),
         (
@@ -1069,6 +1086,48 @@ mod tests {
                 "Children's services in Coventry are no longer inadequate and they now require"
             ]),
             None
+        );
+    }
+
+    fn sif_doc(text: &str) -> Document {
+        let source = Source {
+            name: "t.txt".to_string(),
+            text: text.to_string(),
+            layout: false,
+            markdown: false,
+            warnings: Vec::new(),
+        };
+        let mut doc = Document::new("t.txt");
+        doc.kind = Kind::Inspection;
+        doc.framework = Some(Framework::Sif);
+        extract(&source, &mut doc);
+        doc
+    }
+
+    #[test]
+    fn lscb_only_when_the_report_reviews_it() {
+        let table = "Children's services in Somerset require improvement to be good\n\
+                     1. Children who need help and protection\nRequires improvement\n\
+                     Executive summary\nThe Local Safeguarding Children Board is good\n";
+        let reviewed = format!(
+            "Somerset County Council\nInspection of services for children in need of help and\n\
+             protection, children looked after and care leavers\nand\n\
+             Review of the effectiveness of the Local Safeguarding Children\nBoard1\n{table}"
+        );
+        let reinspection = format!(
+            "Somerset County Council\nReinspection of services for children in need of help and\n\
+             protection, children looked after and care leavers\n{table}"
+        );
+        assert_eq!(sif_doc(&reviewed).grade(Area::Lscb), Some(Grade::Good));
+        let doc = sif_doc(&reinspection);
+        assert_eq!(doc.grade(Area::Lscb), None);
+        assert_eq!(
+            doc.grade(Area::OverallEffectiveness),
+            Some(Grade::RequiresImprovement)
+        );
+        assert_eq!(
+            doc.grade(Area::HelpAndProtection),
+            Some(Grade::RequiresImprovement)
         );
     }
 
