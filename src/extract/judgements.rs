@@ -333,12 +333,23 @@ pub fn read_table(lines: &[&str]) -> TableRead {
     };
     // In `-layout` text a grade printed level with the middle of its wrapped label comes
     // a line before the label, far to the right (unlike the end of a wrapped headline).
+    // Without the indentation (tabs, collapsed spaces) the line is still taken when it
+    // is the start of a grade ("Requires") that the lines below complete.
     let mut start = first;
     while start > 0 {
         let line = lines[start - 1];
-        let indent = line.len() - line.trim_start().len();
+        let indent: usize = line
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| if c == '\t' { 8 } else { 1 })
+            .sum();
         let prev = cells(line);
-        if indent >= GRADE_COLUMN && prev.iter().all(|c| matches!(c, Cell::Grade(_))) {
+        let opening =
+            line.trim().to_lowercase().starts_with("require") && parse_grades(line).is_none();
+        if (indent >= GRADE_COLUMN || opening)
+            && !prev.is_empty()
+            && prev.iter().all(|c| matches!(c, Cell::Grade(_)))
+        {
             start -= 1;
         } else {
             break;
@@ -845,6 +856,25 @@ mod tests {
             "",
             "2. Children looked after and achieving permanence                          Good",
             "",
+            "The effectiveness of the Local Safeguarding Children Board (LSCB) is",
+        ];
+        assert_eq!(
+            read_table(&lines).rows,
+            vec![
+                (Area::HelpAndProtection, Grade::RequiresImprovement),
+                (Area::ChildrenLookedAfter, Grade::Good),
+            ]
+        );
+    }
+
+    #[test]
+    fn grade_start_above_its_label_without_indentation() {
+        let lines = [
+            "good help, care and protection.",
+            "Requires",
+            "1. Children who need help and protection",
+            "Improvement",
+            "2. Children looked after and achieving permanence Good",
             "The effectiveness of the Local Safeguarding Children Board (LSCB) is",
         ];
         assert_eq!(
