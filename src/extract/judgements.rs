@@ -5,8 +5,10 @@
 //! the words of the grades. pdftotext puts a row's grade beside its label (`-layout`),
 //! after it, after all the labels, or on the middle line of a wrapped label; in every
 //! case labels and grades keep the same order, so the n-th row takes the n-th grade.
-//! When the counts differ or the grade words do not split cleanly into grades, nothing
-//! is taken from the table: a missing grade is better than a wrong one.
+//! When the counts differ, a row keeps a grade only where position alone places it (the
+//! one grade between its label and the next row's, with only the last rows left
+//! without); otherwise nothing is taken from the table. Unknown, garbled or out-of-order
+//! rows are left out with a warning: a missing grade is better than a wrong one.
 //!
 //! Judgements only reported by letters, notices and news are `letters.rs`'s business.
 
@@ -66,7 +68,8 @@ pub fn extract(source: &Source, doc: &mut Document) {
             Err(warning) => doc.warnings.push(warning),
         }
     }
-    doc.judgements = distinct(found, &mut doc.warnings);
+    let judgements = distinct(found, &mut doc.warnings);
+    doc.judgements.extend(judgements);
 }
 
 /// The judgements, each area once; an area given two different grades is left out.
@@ -239,8 +242,10 @@ fn is_grade_word(word: &str) -> bool {
 
 fn cell(text: &str) -> Cell<'_> {
     let lower = text.to_lowercase();
-    if matches!(lower.as_str(), "judgement" | "grade" | "judgement grade")
-        || text.chars().all(|c| c.is_ascii_digit())
+    if matches!(
+        lower.as_str(),
+        "judgement" | "judgements" | "grade" | "grades" | "judgement grade"
+    ) || text.chars().all(|c| c.is_ascii_digit())
     {
         return Cell::Skip;
     }
