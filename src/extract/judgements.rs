@@ -654,7 +654,15 @@ static LSCB_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The grade of the first line (or line and the next, when it wraps) matching `re`.
+/// Lines a headline sentence may wrap onto.
+const HEADLINE_WRAPS: usize = 2;
+
+fn headline_grade(re: &Regex, text: &str) -> Option<Grade> {
+    grade_of(re.captures(text)?.get(1)?.as_str())
+}
+
+/// The grades of the lines starting with `first_word` whose sentence (wrapped over up
+/// to three lines) matches `re`, in document order.
 fn headline_grades<'a>(
     lines: &'a [&'a str],
     re: &'a Regex,
@@ -668,9 +676,20 @@ fn headline_grades<'a>(
         if !starts {
             return None;
         }
-        let grade = |text: &str| grade_of(re.captures(text)?.get(1)?.as_str());
-        let one = squash(t);
-        grade(&one).or_else(|| grade(&format!("{one} {}", squash(lines.get(i + 1)?))))
+        // The sentence may wrap over up to three lines; it must end where a line ends.
+        let mut text = squash(t);
+        for next in lines.iter().skip(i + 1).take(HEADLINE_WRAPS) {
+            if let Some(grade) = headline_grade(re, &text) {
+                return Some(grade);
+            }
+            let next = squash(next);
+            if next.is_empty() {
+                return None;
+            }
+            text.push(' ');
+            text.push_str(&next);
+        }
+        headline_grade(re, &text)
     })
 }
 
