@@ -91,12 +91,14 @@ fn opener(line: &str) -> Option<Opener> {
 
 static LSCB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:section \d+:?\s*)?(?:the )?(?:effectiveness of the )?(?:local safeguarding children'?s? board|lscb)\b",
+        r"(?i)^(?:section \d+:?\s*)?(?:the )?(?:effectiveness of the )?(?:local safeguarding children'?s? board|lscb)(?:\s*\(lscb\))?\s*(?:$|:|(?:is|requires)\b.{0,24}$)",
     )
     .expect("valid regex")
 });
 
-/// A heading that starts the SIF section on the Local Safeguarding Children Board.
+/// A heading that starts the SIF section on the Local Safeguarding Children Board: its
+/// name alone, or with its grade ("The Local Safeguarding Children Board is good"), never
+/// a sentence about the board ("The LSCB should establish ...").
 fn is_lscb_heading(line: &str) -> bool {
     let t = line.trim();
     t.len() <= 100 && !t.ends_with(['.', ',', ';']) && LSCB_HEADING.is_match(t)
@@ -290,7 +292,7 @@ fn parse_list<'a>(
             j += 1;
             continue;
         }
-        if closed && (is_stop_heading(t) || opener(t).is_some()) {
+        if (closed || heading_shaped(t)) && (is_stop_heading(t) || opener(t).is_some()) {
             break;
         }
         let awaiting_text = cur.as_ref().is_some_and(|c| c.lines.is_empty());
@@ -355,7 +357,9 @@ fn parse_list<'a>(
                         } else if heading_shaped(t) && preamble < 3 && next_is_item {
                             // A sub-heading ("Board operation and structure").
                             preamble += 1;
-                        } else if heading_shaped(t) && preamble < 3 && items.is_empty() {
+                        } else if preamble < 4 && items.is_empty() {
+                            // A heading or a short introduction ("The following
+                            // recommendations are those that inspectors considered ...").
                             preamble += 1;
                         } else {
                             break;
@@ -620,6 +624,31 @@ mod tests {
         assert_eq!(r.len(), 2, "{r:?}");
         assert_eq!(r[0].id, "L154");
         assert_eq!(r[1].scope, Scope::Lscb);
+    }
+
+    #[test]
+    fn lscb_headings_are_names_or_grades_not_sentences() {
+        assert!(is_lscb_heading(
+            "The Local Safeguarding Children Board (LSCB)"
+        ));
+        assert!(is_lscb_heading(
+            "Section 2: The effectiveness of the Local Safeguarding Children Board"
+        ));
+        assert!(is_lscb_heading(
+            "The effectiveness of the LSCB is inadequate"
+        ));
+        assert!(is_lscb_heading(
+            "The Local Safeguarding Children Board requires improvement"
+        ));
+        assert!(is_lscb_heading(
+            "The Local Safeguarding Children Board (LSCB) requires"
+        ));
+        assert!(!is_lscb_heading(
+            "The LSCB is active in ensuring that policies and procedures are in place, and that it"
+        ));
+        assert!(!is_lscb_heading(
+            "The LSCB should establish a performance dataset that ensures that it can"
+        ));
     }
 
     #[test]
