@@ -458,24 +458,3 @@ mod tests {
         assert_eq!(doc.findings[0].polarity, Polarity::Negative);
     }
 }
-#[cfg(test)]
-mod debug_tests {
-    #[test]
-    #[ignore]
-    fn dump() {
-        let path = std::env::var("DUMP").unwrap();
-        let s = crate::input::read(&path).unwrap();
-        let lines: Vec<&str> = s.text.lines().collect();
-        for p in super::paragraphs(&lines) {
-            eprintln!(
-                "{:?} {} | {}",
-                p.number,
-                p.section,
-                crate::extract::text::join_lines(p.lines.iter().copied())
-                    .chars()
-                    .take(90)
-                    .collect::<String>()
-            );
-        }
-    }
-}

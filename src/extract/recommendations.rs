@@ -101,7 +101,14 @@ static LSCB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// a sentence about the board ("The LSCB should establish ...").
 fn is_lscb_heading(line: &str) -> bool {
     let t = line.trim();
-    t.len() <= 100 && !t.ends_with(['.', ',', ';']) && LSCB_HEADING.is_match(t)
+    // "The effectiveness of the LSCB is good." may close with a full stop.
+    let t = t.strip_suffix('.').unwrap_or(t);
+    let lower = t.to_lowercase();
+    t.len() <= 100
+        && !t.ends_with(['.', ',', ';'])
+        && (LSCB_HEADING.is_match(t)
+            || (lower.starts_with("section ")
+                && lower.contains("the effectiveness of the local safeguarding")))
 }
 
 /// Section headings that follow a recommendations list and so end it.
@@ -135,6 +142,19 @@ fn is_stop_heading(line: &str) -> bool {
         || lower == "findings"
         || (lower.starts_with("section ") && lower.contains(':'))
         || is_lscb_heading(t)
+}
+
+static HEADER_DATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}(?: [a-z]+)?(?: (?:to|and|-|–) \d{1,2})? [a-z]+ \d{4}(?:\s+\d{1,3})?$")
+        .expect("valid regex")
+});
+
+/// The running header of an ILACS report page: "Inspection of Halton local authority
+/// children's services" over "13 to 24 May 2024   2".
+fn is_running_header(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    (lower.starts_with("inspection of ") && lower.ends_with("children's services"))
+        || HEADER_DATES.is_match(line)
 }
 
 /// A line that says a sub-list is empty: "The inspection did not find any areas for
@@ -276,8 +296,8 @@ fn parse_list<'a>(
             j += 1;
             continue;
         }
-        if t.chars().all(|c| c.is_ascii_digit()) {
-            // A page number the input layer left behind.
+        if t.chars().all(|c| c.is_ascii_digit()) || is_running_header(t) {
+            // A page number or running header the input layer left behind.
             j += 1;
             continue;
         }
@@ -649,6 +669,25 @@ mod tests {
         assert!(!is_lscb_heading(
             "The LSCB should establish a performance dataset that ensures that it can"
         ));
+    }
+
+    #[test]
+    fn running_headers_inside_a_list_are_skipped() {
+        assert!(is_running_header(
+            "Inspection of Halton local authority children's services"
+        ));
+        assert!(is_running_header(
+            "13 to 24 May 2024                                2"
+        ));
+        assert!(!is_running_header(
+            "Inspection of the effectiveness of plans."
+        ));
+        let text = "What needs to improve?\n◼ The quality of visiting and direct work with children and young people, including\n  life-story work.\n\nInspection of Halton local authority children's services\n13 to 24 May 2024                                                                    2\n◼ Social workers' and foster carers' access to, and completion of, relevant training,\n  so that they are supported to deliver good-quality services for children and young\n  people.\n";
+        let r = parse(text, true);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert!(r[1]
+            .text
+            .starts_with("Social workers' and foster carers' access"));
     }
 
     #[test]
