@@ -140,6 +140,7 @@ fn is_stop_heading(line: &str) -> bool {
     let lower = t.to_lowercase();
     STOP_HEADINGS.iter().any(|h| lower.starts_with(h))
         || lower == "findings"
+        || lower == "strengths"
         || (lower.starts_with("section ") && lower.contains(':'))
         || is_lscb_heading(t)
 }
@@ -278,6 +279,7 @@ fn parse_list<'a>(
     start: usize,
     mut cat: Option<&'static str>,
     layout: bool,
+    prose_intro: bool,
 ) -> (Vec<Item<'a>>, usize) {
     let mut items: Vec<Item<'a>> = Vec::new();
     let mut cur: Option<Item<'a>> = None;
@@ -377,9 +379,13 @@ fn parse_list<'a>(
                         } else if heading_shaped(t) && preamble < 3 && next_is_item {
                             // A sub-heading ("Board operation and structure").
                             preamble += 1;
-                        } else if preamble < 4 && items.is_empty() {
-                            // A heading or a short introduction ("The following
-                            // recommendations are those that inspectors considered ...").
+                        } else if preamble < 4
+                            && items.is_empty()
+                            && (heading_shaped(t) || prose_intro)
+                        {
+                            // A heading, or under "Recommendations" a short introduction
+                            // ("The following recommendations are those that inspectors
+                            // considered ...").
                             preamble += 1;
                         } else {
                             break;
@@ -488,7 +494,8 @@ fn lists(lines: &[&str], layout: bool) -> Vec<Recommendation> {
             Opener::Category(c) => Some(c),
             _ => None,
         };
-        let (items, next) = parse_list(lines, i + 1, cat, layout);
+        let prose_intro = op == Opener::Recommendations;
+        let (items, next) = parse_list(lines, i + 1, cat, layout, prose_intro);
         if items.is_empty() {
             i += 1;
             continue;
