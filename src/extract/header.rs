@@ -10,7 +10,7 @@
 
 use crate::classify::prefix;
 use crate::extract::dates::{find_dates, iso, month_number, parse_date, parse_range};
-use crate::extract::text::squash;
+use crate::extract::text::{sentences, squash};
 use crate::input::Source;
 use crate::model::{Document, Kind};
 use regex::Regex;
@@ -522,7 +522,7 @@ fn notice_date(text: &str) -> Option<String> {
 }
 
 static VISIT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:visit|inspection)\b[^.]{0,160}?\b(?:on|between|from)|\bbetween)\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]{0,60}?)(?:\.|,|\s+(?:the|his|her|inspectors|ofsted|this|carried|and was|it was)\b)")
+    Regex::new(r"(?i)\b(?:(?:visit|inspection)\b[^.]*?\b(?:on|between|from)|\bbetween)\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]*?)(?:\.|,|\s+(?:the|his|her|inspectors|ofsted|this|carried|and was|it was)\b)")
         .expect("valid regex")
 });
 static DAYS_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -534,7 +534,12 @@ static DAYS_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// services on 18 and 19 October 2023", "Between 25 and 29 September 2017, Ofsted ...").
 /// When the sentence prints no year the letter's own date supplies it (third value true).
 fn visit_dates(flat: &str, letter: Option<&str>) -> Option<(String, String, bool)> {
-    let c = VISIT_SENTENCE.captures(flat)?;
+    // The pattern is costly; only the first sentences with a digit are tried.
+    let c = sentences(flat)
+        .into_iter()
+        .take(60)
+        .filter(|s| s.contains(|c: char| c.is_ascii_digit()))
+        .find_map(|s| VISIT_SENTENCE.captures(s))?;
     let phrase = c.get(1)?.as_str().trim();
     if has_year(phrase) {
         let (s, e) = range_of_weeks(phrase)?;
@@ -600,13 +605,13 @@ fn fix_letter_year(doc: &mut Document) {
 // ------------------------------------------------------------------- inspectors
 
 static LEAD_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^[ \t]*lead inspector(?: on site)?\s*:?[ \t]*(.*)$").expect("valid regex")
+    Regex::new(r"(?i)^[ \t]*lead inspector(?: on site)?\s*:?[ \t]*(.*)$").expect("valid regex")
 });
 static DEPUTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^[ \t]*deputy lead inspectors?\s*:?[ \t]*(.*)$").expect("valid regex")
+    Regex::new(r"(?i)^[ \t]*deputy lead inspectors?\s*:?[ \t]*(.*)$").expect("valid regex")
 });
 static TEAM_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$").expect("valid regex")
+    Regex::new(r"(?i)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$").expect("valid regex")
 });
 static TEAM_STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:senior |shadow |data |quality |deputy |lead |regulatory |$)|:")
@@ -616,26 +621,41 @@ static TEAM_STOP: LazyLock<Regex> = LazyLock::new(|| {
 /// A report's team: "Lead inspector: Tracey Scott, His Majesty's Inspector" near the
 /// title (ILACS) or in "The inspection team" at the end (SIF), then the deputy and team.
 fn report_team(text: &str) -> Option<Vec<String>> {
-    let lead = LEAD_LINE.captures_iter(text).find_map(|c| {
-        let rest = c.get(1)?;
-        let on_line = clean_name(rest.as_str());
-        on_line.or_else(|| {
-            // The name stands on the next non-blank line.
-            text.get(rest.end()..)?
-                .lines()
-                .map(str::trim)
-                .find(|l| !l.is_empty())
-                .and_then(clean_name)
-        })
+    // Only lines that mention an inspector are tried: one cheap pass over the text.
+    let lines: Vec<&str> = text.lines().collect();
+    let labelled: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].contains("nspector"))
+        .collect();
+    let next_text = |i: usize| {
+        lines
+            .iter()
+            .skip(i + 1)
+            .map(|l| l.trim())
+            .find(|l| !l.is_empty())
+    };
+    let lead = labelled.iter().find_map(|&i| {
+        let c = LEAD_LINE.captures(lines[i])?;
+        // The name is on the line, or stands alone on the next non-blank line.
+        let rest = c[1].trim();
+        if rest.is_empty() {
+            next_text(i).and_then(clean_name)
+        } else {
+            clean_name(rest)
+        }
     })?;
     let mut team = vec![lead];
-    if let Some(d) = DEPUTY_LINE.captures(text) {
-        team.extend(split_names(&d[1]));
+    if let Some(c) = labelled
+        .iter()
+        .find_map(|&i| DEPUTY_LINE.captures(lines[i]))
+    {
+        team.extend(split_names(&c[1]));
     }
-    if let Some(c) = TEAM_LINE.captures(text) {
+    if let Some((i, c)) = labelled
+        .iter()
+        .find_map(|&i| TEAM_LINE.captures(lines[i]).map(|c| (i, c)))
+    {
         let mut list = c[1].to_string();
-        let after = text.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("");
-        for line in after.lines().skip(1).take(4) {
+        for line in lines.iter().skip(i + 1).take(4) {
             if TEAM_STOP.is_match(line) {
                 break;
             }
@@ -654,14 +674,18 @@ fn report_team(text: &str) -> Option<Vec<String>> {
 }
 
 static LETTER_TEAM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:inspectors?(?: \(HMI\))? for this visit (?:were|was)|the inspectors were|(?:the (?:visit|inspection) was )?(?:carried out|conducted|undertaken) by(?: (?:his|her) majesty'?s inspectors?)?|(?:his|her) majesty'?s inspectors? (?:\(HMI\) )?(?:were|was))\s+(.{3,300}?)\.(?:\s+[A-Z]|$)")
+    Regex::new(r"(?i)(?:inspectors?(?: \(HMI\))? for this visit (?:were|was)|the inspectors were|(?:the (?:visit|inspection) was )?(?:carried out|conducted|undertaken) by(?: (?:his|her) majesty'?s inspectors?)?|(?:his|her) majesty'?s inspectors? (?:\(HMI\) )?(?:were|was))\s+(.+?)\.(?:\s+[A-Z]|$)")
         .expect("valid regex")
 });
 
 /// A letter's team: "His Majesty's Inspectors for this visit were Lisa Walsh and Kendra
 /// Bell." The first named is the lead.
 fn letter_team(flat: &str) -> Option<Vec<String>> {
-    let c = LETTER_TEAM.captures(flat)?;
+    let c = sentences(flat)
+        .into_iter()
+        .take(60)
+        .filter(|s| s.contains("nspector") || s.contains(" by "))
+        .find_map(|s| LETTER_TEAM.captures(s))?;
     let names = split_names(&c[1]);
     (!names.is_empty()).then_some(names)
 }

@@ -216,7 +216,7 @@ static FOCUS_LIST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static LOOKED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:inspectors|this visit|the visit) (?:looked at|considered|evaluated|reviewed) (.{10,400}?)\.['"]?(?:\s|$)"#)
+    Regex::new(r#"(?i)\b(?:inspectors|this visit|the visit) (?:looked at|considered|evaluated|reviewed) (.+?)\.['"]?(?:\s|$)"#)
         .expect("valid regex")
 });
 static ARRANGEMENTS_FOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -242,7 +242,11 @@ fn focused_areas(text: &str) -> Vec<String> {
         }
     }
     let flat = squash(head);
-    let Some(c) = LOOKED_AT.captures(&flat) else {
+    let Some(c) = sentences(&flat)
+        .into_iter()
+        .take(60)
+        .find_map(|s| LOOKED_AT.captures(s))
+    else {
         return Vec::new();
     };
     let object = c.get(1).map_or("", |m| m.as_str());
@@ -333,11 +337,11 @@ fn areas_in(phrase: &str) -> Vec<Area> {
 }
 
 static PREVIOUS_JUDGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:last|previous|since the (?:single |full )?inspection|last inspected|at the last)\b[^.]{0,160}?(?:\bwhen|\band|,)\s+([^.]{3,160}?)\s+(?:was|were)\s+judged\s+(?:to be |as |to )?'?([a-z ]{4,40})")
+    Regex::new(r"(?i)\b(?:last|previous|since the (?:single |full )?inspection|last inspected|at the last)\b[^.]*?(?:\bwhen|\band|,)\s+([^.]+?)\s+(?:was|were)\s+judged\s+(?:to be |as |to )?'?([a-z ]{4,40})")
         .expect("valid regex")
 });
 static LAST_INSPECTED_AND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:[A-Z][\w'-]*\s+){0,3}children'?s services were last inspected[^.]{0,60}?,? and were judged\s+(?:to be |as |to )?'?([a-z ]{4,40})")
+    Regex::new(r"(?i)\b(?:[A-Z][\w'-]*\s+){0,3}children'?s services were last inspected[^.]*?,? and were judged\s+(?:to be |as |to )?'?([a-z ]{4,40})")
         .expect("valid regex")
 });
 static SERVICES_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -356,12 +360,17 @@ static ILACS_AREA_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 fn previous_judgements(text: &str) -> Vec<(Area, Grade)> {
     let flat = squash(prefix(text, 12_000));
     let mut found = Vec::new();
-    for c in LAST_INSPECTED_AND.captures_iter(&flat) {
+    // The patterns are costly; only sentences that say "judged" are tried.
+    let judged: Vec<&str> = sentences(&flat)
+        .into_iter()
+        .filter(|s| s.contains("judged"))
+        .collect();
+    for c in judged.iter().filter_map(|s| LAST_INSPECTED_AND.captures(s)) {
         if let Some(grade) = sole_opening_grade(&c[1]) {
             found.push((Area::OverallEffectiveness, grade));
         }
     }
-    for c in PREVIOUS_JUDGED.captures_iter(&flat) {
+    for c in judged.iter().flat_map(|s| PREVIOUS_JUDGED.captures_iter(s)) {
         let subject = c[1].trim();
         let subject = subject.rsplit_once(", ").map_or(subject, |(_, s)| s).trim();
         let subject = subject.strip_prefix("when ").unwrap_or(subject);
