@@ -10,7 +10,7 @@
 
 use crate::classify::prefix;
 use crate::extract::dates::{find_dates, iso, month_number, parse_date, parse_range};
-use crate::extract::text::{sentences, squash};
+use crate::extract::text::{join_lines, sentences, squash};
 use crate::input::Source;
 use crate::model::{Document, Kind};
 use regex::Regex;
@@ -23,7 +23,7 @@ const HEAD: usize = 6000;
 /// Fill this extractor's fields of `doc` from `source`.
 pub fn extract(source: &Source, doc: &mut Document) {
     let head = prefix(&source.text, HEAD);
-    let flat = squash(head);
+    let flat = join_lines(head.lines());
     let letter = matches!(
         doc.kind,
         Kind::MonitoringVisit | Kind::FocusedVisit | Kind::JointInspection
@@ -510,7 +510,7 @@ static NOTICE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An improvement notice's date: "is issued to X on 22 December 2015", else its "Date:".
 fn notice_date(text: &str) -> Option<String> {
-    let flat = squash(prefix(text, HEAD));
+    let flat = join_lines(prefix(text, HEAD).lines());
     if let Some(c) = NOTICE_DATE.captures(&flat) {
         if let Some(m) = c.get(1) {
             return parse_date(m.as_str());
@@ -644,25 +644,17 @@ fn report_team(text: &str) -> Option<Vec<String>> {
         }
     })?;
     let mut team = vec![lead];
-    if let Some(c) = labelled
+    if let Some((i, c)) = labelled
         .iter()
-        .find_map(|&i| DEPUTY_LINE.captures(lines[i]))
+        .find_map(|&i| DEPUTY_LINE.captures(lines[i]).map(|c| (i, c)))
     {
-        team.extend(split_names(&c[1]));
+        team.extend(split_names(&labelled_value(&lines, i, &c[1])));
     }
     if let Some((i, c)) = labelled
         .iter()
         .find_map(|&i| TEAM_LINE.captures(lines[i]).map(|c| (i, c)))
     {
-        let mut list = c[1].to_string();
-        for line in lines.iter().skip(i + 1).take(4) {
-            if TEAM_STOP.is_match(line) {
-                break;
-            }
-            list.push(' ');
-            list.push_str(line.trim());
-        }
-        team.extend(split_names(&list));
+        team.extend(split_names(&labelled_value(&lines, i, &c[1])));
     }
     let mut seen = Vec::new();
     team.retain(|n| {
@@ -671,6 +663,25 @@ fn report_team(text: &str) -> Option<Vec<String>> {
         fresh
     });
     Some(team)
+}
+
+/// The value of a "Team inspectors:" line: the rest of line `i` and the lines that
+/// continue it, or (when the label stands alone) the lines below it, up to a blank line or
+/// the next label.
+fn labelled_value(lines: &[&str], i: usize, rest: &str) -> String {
+    let mut value = rest.trim().to_string();
+    let mut below = lines.iter().skip(i + 1).peekable();
+    if value.is_empty() {
+        while below.next_if(|l| l.trim().is_empty()).is_some() {}
+    }
+    for line in below.take(4) {
+        if TEAM_STOP.is_match(line) {
+            break;
+        }
+        value.push(' ');
+        value.push_str(line.trim());
+    }
+    value
 }
 
 static LETTER_TEAM: LazyLock<Regex> = LazyLock::new(|| {

@@ -9,7 +9,7 @@
 
 use crate::classify::prefix;
 use crate::extract::dates::parse_date;
-use crate::extract::text::{sentences, squash, strip_bullet};
+use crate::extract::text::{join_lines, sentences, squash, strip_bullet};
 use crate::input::Source;
 use crate::model::{Area, Document, Grade, Judgement, Kind, ReportReference};
 use regex::Regex;
@@ -20,7 +20,7 @@ pub fn extract(source: &Source, doc: &mut Document) {
     let text = &source.text;
     match doc.kind {
         Kind::MonitoringVisit => {
-            doc.visit_number = visit_number(&squash(prefix(text, 8000)));
+            doc.visit_number = visit_number(&join_lines(prefix(text, 8000).lines()));
             doc.areas_covered = monitoring_areas(text);
             let found = previous_judgements(text);
             add_reported(doc, found);
@@ -241,7 +241,7 @@ fn focused_areas(text: &str) -> Vec<String> {
             }
         }
     }
-    let flat = squash(head);
+    let flat = join_lines(head.lines());
     let Some(c) = sentences(&flat)
         .into_iter()
         .take(60)
@@ -344,6 +344,10 @@ static LAST_INSPECTED_AND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:[A-Z][\w'-]*\s+){0,3}children'?s services were last inspected[^.]*?,? and were judged\s+(?:to be |as |to )?'?([a-z ]{4,40})")
         .expect("valid regex")
 });
+static VISIT_SINCE_JUDGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bvisits? since (?:the )?(?:(?:[A-Z][\w'-]*\s+){0,3}?(?:children'?s\s+)?services|local authority|council)\s+(?:was|were)\s+judged\s+(?:to be |as |to )?'?([a-z ]{4,40})")
+        .expect("valid regex")
+});
 static SERVICES_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}?(?:children'?s\s+)?services(?:\s+to\s+children)?$|^(?:the\s+)?overall effectiveness(?: of (?:the )?(?:children'?s )?services?)?$|^(?:the )?local authority$")
         .expect("valid regex")
@@ -358,14 +362,19 @@ static ILACS_AREA_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// improvement to be good". Only the overall grade and areas named in ILACS's own words
 /// ("the experiences and progress of children in care and care leavers") are read.
 fn previous_judgements(text: &str) -> Vec<(Area, Grade)> {
-    let flat = squash(prefix(text, 12_000));
+    let flat = join_lines(prefix(text, 12_000).lines());
     let mut found = Vec::new();
     // The patterns are costly; only sentences that say "judged" are tried.
     let judged: Vec<&str> = sentences(&flat)
         .into_iter()
         .filter(|s| s.contains("judged"))
         .collect();
-    for c in judged.iter().filter_map(|s| LAST_INSPECTED_AND.captures(s)) {
+    let overall = judged.iter().filter_map(|s| {
+        LAST_INSPECTED_AND
+            .captures(s)
+            .or_else(|| VISIT_SINCE_JUDGED.captures(s))
+    });
+    for c in overall {
         if let Some(grade) = sole_opening_grade(&c[1]) {
             found.push((Area::OverallEffectiveness, grade));
         }
@@ -462,7 +471,7 @@ static REPORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// management and governance'"; "the judgement that children's social care services are
 /// inadequate" is the overall judgement).
 fn notice_reference(text: &str) -> Option<ReportReference> {
-    let flat = squash(prefix(text, 6000));
+    let flat = join_lines(prefix(text, 6000).lines());
     let published = REPORT_DATE.captures(&flat).and_then(|c| parse_date(&c[1]));
     let mut areas = Vec::new();
     if let Some(c) = NOTICE_FOLLOWING.captures(&flat) {
@@ -563,6 +572,10 @@ mod tests {
         assert_eq!(
             previous_judgements("Overview At the last Ofsted inspection of children's services in November 2017, the local authority was judged to be good overall."),
             vec![(Area::OverallEffectiveness, Grade::Good)]
+        );
+        assert_eq!(
+            previous_judgements("This letter summarises the findings of the monitoring visit to Luton Borough Council children's services on 8 and 9 December 2021. This was the fourth visit since services were judged inadequate in February 2020. Her Majesty's Inspectors"),
+            vec![(Area::OverallEffectiveness, Grade::Inadequate)]
         );
         // Two grades in one phrase, or an area not in ILACS words: nothing.
         assert!(previous_judgements("Overview Liverpool children's services were inspected in May 2018, when all areas were judged to require improvement to be good.").is_empty());
