@@ -88,8 +88,11 @@ fn add_reported(doc: &mut Document, found: Vec<(Area, Grade)>) {
 // ------------------------------------------------------------- monitoring visits
 
 static VISIT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bthis (?:was|is) the (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th)) (?:monitoring )?visit\b")
-        .expect("valid regex")
+    let ordinal = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))";
+    Regex::new(&format!(
+        r"(?i)\b(?:this|it|the visit|this visit) (?:was|is) the {ordinal} (?:monitoring )?visit\b"
+    ))
+    .expect("valid regex")
 });
 
 const ORDINALS: [&str; 12] = [
@@ -500,7 +503,8 @@ mod tests {
             visit_number("This was the 10th monitoring visit since"),
             Some(10)
         );
-        assert_eq!(visit_number("This was a focused visit"), None);
+        // A focused visit letter's first paragraph: no number.
+        assert_eq!(visit_number("This letter summarises the findings of the focused visit to North Northamptonshire children's services on 18 and 19 October 2023."), None);
     }
 
     #[test]
