@@ -9,7 +9,7 @@
 //! Notices say "This Improvement Notice is issued to X on <date>".
 
 use crate::classify::prefix;
-use crate::extract::dates::{find_dates, iso, month_number, parse_date, parse_range};
+use crate::extract::dates::{iso, month_number, parse_date, parse_span, range_before};
 use crate::extract::text::{join_lines, sentences, squash};
 use crate::input::Source;
 use crate::model::{Document, Kind};
@@ -377,11 +377,6 @@ fn any_council(flat: &str) -> Option<String> {
 
 static DATES_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$").expect("valid regex"));
-static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:to|-|–|—)\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
-        .expect("valid regex")
-});
-
 /// A report's "Inspection dates: 13 January 2020 to 24 January 2020" (the dates may be
 /// on the following line); two separate weeks give the first day and the last.
 fn report_dates(head: &str) -> Option<(String, String)> {
@@ -404,7 +399,7 @@ fn report_dates(head: &str) -> Option<(String, String)> {
         text.push(' ');
         text.push_str(next.trim());
     }
-    range_of_weeks(&text)
+    parse_span(&text)
 }
 
 /// True when a dates phrase is complete: it ends with a year ("... to 17 December" and
@@ -419,34 +414,6 @@ fn has_year(text: &str) -> bool {
     static YEAR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("valid regex"));
     YEAR.is_match(text)
-}
-
-/// The span of a dates phrase: "3 to 7 and 17 to 21 June 2019", "9 to 13 December 2024
-/// and 13 to 17 January 2025", "13/01/2020 to 24/01/2020".
-fn range_of_weeks(text: &str) -> Option<(String, String)> {
-    if let Some(c) = NUMERIC_RANGE.captures(text) {
-        let n = |i: usize| c[i].parse::<u32>().unwrap_or(0);
-        let start = iso(n(3) as i32, n(2), n(1))?;
-        let end = iso(n(6) as i32, n(5), n(4))?;
-        return (start <= end).then_some((start, end));
-    }
-    let (start, mut end) = parse_range(text)?;
-    // A second week in another month: "... December 2024 and 13 to 17 January 2025".
-    let first_end = find_dates(text)
-        .into_iter()
-        .find(|(_, d)| *d == end)
-        .map(|(at, _)| at);
-    if let Some(at) = first_end {
-        let rest = text.get(at..).unwrap_or("");
-        if let Some(cut) = rest.find(" and ") {
-            if let Some((_, later)) = parse_range(&rest[cut + 5..]) {
-                if later > end {
-                    end = later;
-                }
-            }
-        }
-    }
-    Some((start, end))
 }
 
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
@@ -521,11 +488,6 @@ static VISIT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:visit|inspection)\b[^.]*?\b(?:on|between|from)|\bbetween)\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]*?)(?:\.|,|\s+(?:the|his|her|inspectors|ofsted|this|carried|and was|it was)\b)")
         .expect("valid regex")
 });
-static DAYS_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(\d{1,2})(?:\s+([a-z]{3,9}))?\s+(?:to|and|-|–)\s+(\d{1,2})\s+([a-z]{3,9})\s*$|^(\d{1,2})\s+([a-z]{3,9})\s*$")
-        .expect("valid regex")
-});
-
 /// A letter's visit dates from its first sentence ("the focused visit to X children's
 /// services on 18 and 19 October 2023", "Between 25 and 29 September 2017, Ofsted ...").
 /// When the sentence prints no year the letter's own date supplies it (third value true).
@@ -538,32 +500,11 @@ fn visit_dates(flat: &str, letter: Option<&str>) -> Option<(String, String, bool
         .find_map(|s| VISIT_SENTENCE.captures(s))?;
     let phrase = c.get(1)?.as_str().trim();
     if has_year(phrase) {
-        let (s, e) = range_of_weeks(phrase)?;
+        let (s, e) = parse_span(phrase)?;
         return Some((s, e, false));
     }
-    let letter = letter?;
-    let year: i32 = letter.get(..4)?.parse().ok()?;
-    let d = DAYS_NO_YEAR.captures(phrase)?;
-    let (sd, sm, ed, em) = if let Some(ed) = d.get(3) {
-        let em = month_number(d.get(4)?.as_str())?;
-        let sm = d
-            .get(2)
-            .and_then(|m| month_number(m.as_str()))
-            .unwrap_or(em);
-        (d[1].parse().ok()?, sm, ed.as_str().parse().ok()?, em)
-    } else {
-        let m = month_number(d.get(6)?.as_str())?;
-        let day = d.get(5)?.as_str().parse().ok()?;
-        (day, m, day, m)
-    };
-    // The visit is before the letter: a later month than the letter's is last year's.
-    let end_year = if iso(year, em, ed)?.as_str() > letter {
-        year - 1
-    } else {
-        year
-    };
-    let start_year = if sm > em { end_year - 1 } else { end_year };
-    Some((iso(start_year, sm, sd)?, iso(end_year, em, ed)?, true))
+    let (s, e) = range_before(phrase, letter?)?;
+    Some((s, e, true))
 }
 
 /// A letter dated before its own visit is a year slip made in January ("21 January
@@ -849,11 +790,11 @@ mod tests {
             Some(("2021-12-06".into(), "2021-12-17".into()))
         );
         assert_eq!(
-            range_of_weeks("Inspection dates: 5 to 9 December 2022 and 14 to 15 February 2023"),
+            parse_span("Inspection dates: 5 to 9 December 2022 and 14 to 15 February 2023"),
             Some(("2022-12-05".into(), "2023-02-15".into()))
         );
         assert_eq!(
-            range_of_weeks("Inspection date: 12/09/2016 to 06/10/2016"),
+            parse_span("Inspection date: 12/09/2016 to 06/10/2016"),
             Some(("2016-09-12".into(), "2016-10-06".into()))
         );
         assert_eq!(
