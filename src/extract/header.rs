@@ -613,13 +613,28 @@ fn labelled_value(lines: &[&str], i: usize, rest: &str) -> String {
         while below.next_if(|l| l.trim().is_empty()).is_some() {}
     }
     for line in below.take(4) {
-        if TEAM_STOP.is_match(line) {
+        if TEAM_STOP.is_match(line) || (!value.is_empty() && !list_goes_on(&value)) {
             break;
         }
-        value.push(' ');
+        if !value.is_empty() && !value.ends_with('-') {
+            value.push(' ');
+        }
         value.push_str(line.trim());
     }
     value
+}
+
+/// Whether a list of names wrapped onto the next line: it ends with a separator, or in
+/// the middle of a name ("..., Aelwyn" / "Pugh HMI, ..."). "..., Paul Johnston" is
+/// complete, and the line after it is the next section's.
+fn list_goes_on(value: &str) -> bool {
+    let v = value.trim_end();
+    if v.ends_with([',', ';', '-', '&']) || v.ends_with(" and") {
+        return true;
+    }
+    let last = v.rsplit([',', ';']).next().unwrap_or(v);
+    let last = last.rsplit(" and ").next().unwrap_or(last);
+    last.split_whitespace().count() == 1
 }
 
 static LETTER_TEAM: LazyLock<Regex> = LazyLock::new(|| {
@@ -870,6 +885,14 @@ mod tests {
         assert_eq!(
             report_team("The inspection team\nLead inspector on site: Pietro Battista\nReport author: Sean Tarpey\n"),
             Some(vec!["Pietro Battista".to_string()])
+        );
+        assert_eq!(
+            report_team("Lead inspector: Emmy Tomsett\nTeam inspectors: Fiona Millns HMI, Sean Tarpey HMI, Pauline Turner HMI, Aelwyn\nPugh HMI, Stephanie Murray HMI, Paul Johnston\nInformation about this local authority area\n"),
+            Some(["Emmy Tomsett", "Fiona Millns", "Sean Tarpey", "Pauline Turner", "Aelwyn Pugh", "Stephanie Murray", "Paul Johnston"].map(String::from).to_vec())
+        );
+        assert_eq!(
+            report_team("Lead inspector: Sheena Doyle\nTeam inspectors: Brendan Parkinson, Stella Butler, Nancy Meehan, Paula Thomson-\nJones, Neil Penswick, Karen Wareing, Martin Parry\n\nQuality assurance manager: Carolyn Adcock\n").map(|t| t[4].clone()),
+            Some("Paula Thomson-Jones".to_string())
         );
         assert_eq!(
             report_team("Inspection dates:\n\n15-19 July 2013\n\nReporting inspector Sarah Urding HMI\n\nAge group:\n"),
