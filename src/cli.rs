@@ -44,7 +44,7 @@ pub struct Cli {
 
 const EXAMPLES: &str = "Examples:
   ofsted-diff fixtures/seeds/luton_2016_inspection.txt fixtures/seeds/luton_2022_monitoring.txt
-  ofsted-diff parse fixtures/seeds/luton_2016_inspection.txt --format json | jq '.judgements'
+  ofsted-diff parse fixtures/seeds/luton_2016_inspection.txt -f json | jq .judgements
   ofsted-diff parse reports/ --format csv > grades.csv
   ofsted-diff validate fixtures/seeds/*.txt
   ofsted-diff completions bash > /etc/bash_completion.d/ofsted-diff";
@@ -79,7 +79,7 @@ exit code 2 after the complete lines before it.
 
 Examples:
   ofsted-diff parse fixtures/seeds/luton_2016_inspection.txt
-  ofsted-diff parse fixtures/seeds/luton_2016_inspection.txt --format json | jq '.recommendations[].text'
+  ofsted-diff parse fixtures/seeds/luton_2016_inspection.txt -f json | jq .recommendations
   ofsted-diff parse fixtures/seeds/ --format csv > grades.csv
   ofsted-diff parse reports/ --format jsonl --jobs 2 | jq -c '[.source, .kind]'"
     )]
@@ -108,9 +108,9 @@ Examples:
     },
     /// Compare an older document with a newer one (the default command).
     #[command(after_help = "Examples:
-  ofsted-diff diff fixtures/seeds/luton_2016_inspection.txt fixtures/seeds/luton_2022_monitoring.txt
-  ofsted-diff luton_2020.txt luton_2022.txt --format markdown > briefing.md
-  ofsted-diff diff old.txt new.txt --format json | jq '.recommendations[] | select(.status == \"persists\")'
+  ofsted-diff fixtures/seeds/luton_2016_inspection.txt fixtures/seeds/luton_2022_monitoring.txt
+  ofsted-diff diff luton_2020.txt luton_2022.txt --format markdown > briefing.md
+  ofsted-diff diff old.txt new.txt -f json | jq '.recommendations[].status'
   ofsted-diff diff old.txt new.txt --exit-code || echo 'something persists'")]
     Diff {
         /// The older document.
@@ -130,7 +130,7 @@ Examples:
     /// Follow judgements and recommendations across documents about one council.
     #[command(after_help = "Examples:
   ofsted-diff timeline luton_2016.txt luton_2020.txt luton_2022.txt luton_2026.txt
-  ofsted-diff timeline fixtures/seeds/luton_2016_inspection.txt fixtures/seeds/luton_2022_monitoring.txt --format json")]
+  ofsted-diff timeline fixtures/seeds/luton_2016_inspection.txt fixtures/seeds/luton_2022_news.txt")]
     Timeline {
         #[arg(required = true, num_args = 2..)]
         files: Vec<String>,
