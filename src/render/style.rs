@@ -88,9 +88,9 @@ impl Style {
     /// A grade as a table cell in Ofsted's colours.
     pub fn grade_cell(&self, grade: Grade) -> Cell {
         let color = match grade {
-            Grade::Outstanding | Grade::Good => Color::Green,
-            Grade::RequiresImprovement => Color::Yellow,
-            Grade::Inadequate => Color::Red,
+            Grade::Outstanding | Grade::Good => Color::DarkGreen,
+            Grade::RequiresImprovement => Color::DarkYellow,
+            Grade::Inadequate => Color::DarkRed,
         };
         self.cell(grade.label(), Some(color))
     }
@@ -98,9 +98,9 @@ impl Style {
     /// A recommendation status as a table cell.
     pub fn status_cell(&self, status: Status) -> Cell {
         let color = match status {
-            Status::Resolved => Some(Color::Green),
-            Status::Ongoing => Some(Color::Yellow),
-            Status::Persists => Some(Color::Red),
+            Status::Resolved => Some(Color::DarkGreen),
+            Status::Ongoing => Some(Color::DarkYellow),
+            Status::Persists => Some(Color::DarkRed),
             Status::NotAssessed => None,
         };
         self.cell(status.as_str(), color)
@@ -109,8 +109,8 @@ impl Style {
     /// A judgement change as a table cell.
     pub fn change_cell(&self, change: Change) -> Cell {
         let color = match change {
-            Change::Improved => Some(Color::Green),
-            Change::Declined => Some(Color::Red),
+            Change::Improved => Some(Color::DarkGreen),
+            Change::Declined => Some(Color::DarkRed),
             Change::Unchanged | Change::Added | Change::Removed => None,
         };
         self.cell(change.as_str(), color)
