@@ -251,6 +251,35 @@ mod tests {
     }
 
     #[test]
+    fn ordered_map_holds_at_most_a_window_while_the_first_item_is_slow() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let items: Vec<usize> = (0..500).collect();
+        let started = AtomicUsize::new(0);
+        let mut most_ahead = 0;
+        ordered_map(
+            &items,
+            2,
+            |&n| {
+                started.fetch_add(1, Ordering::SeqCst);
+                if n == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                n
+            },
+            |i, _| {
+                most_ahead = most_ahead.max(started.load(Ordering::SeqCst) - i);
+                ControlFlow::Continue(())
+            },
+        );
+        // Two jobs: a window of eight items, however slow the first one is.
+        assert!(
+            most_ahead <= 8,
+            "{most_ahead} items started ahead of the sink"
+        );
+        assert_eq!(started.load(Ordering::SeqCst), 500);
+    }
+
+    #[test]
     fn ordered_map_stops_when_the_sink_breaks() {
         let items: Vec<u32> = (0..1000).collect();
         let mut count = 0;
