@@ -1,31 +1,393 @@
 //! Comparing documents: judgement changes, recommendation statuses with evidence, and
 //! timelines across several documents about one council.
+//!
+//! A recommendation of OLD is *about* something: its practice areas in the taxonomy
+//! (`data/practice_areas.txt`), narrowed by the groups of children it names. It
+//! `persists` when one of NEW's recommendations is about the same thing; otherwise the
+//! sentences of NEW's findings about the same thing decide, by their polarity: any
+//! criticism left makes it `ongoing`, praise alone `resolved`, silence `not_assessed`.
+//! Letters that look at only some areas are silent on the rest, so those stay
+//! `not_assessed`, never `resolved`.
 
-use crate::model::{Diff, Document, DocumentRef, SCHEMA_VERSION};
+pub mod evidence;
+pub mod judgements;
+pub mod matching;
+pub mod taxonomy;
+pub mod timeline;
+
+use crate::extract::text::sentences;
+use crate::model::{
+    Diff, Document, DocumentRef, Evidence, Explanation, Framework, Kind, NewRecommendation,
+    Polarity, Recommendation, RecommendationStatus, Scope, Status, SCHEMA_VERSION,
+};
+use evidence::{polarity, section_cohorts, Issue};
+use matching::{content_stems, restatement_score};
+use std::collections::HashSet;
+use taxonomy::{Taxonomy, TAXONOMY};
+
+pub use timeline::timeline;
+
+/// Least score for a NEW recommendation to count as restating an old one.
+const RESTATEMENT_THRESHOLD: f64 = 0.3;
+/// Most quotes kept per recommendation.
+const MAX_EVIDENCE: usize = 4;
+
+/// A sentence of NEW's findings, analysed once per diff.
+struct Sentence<'a> {
+    finding: usize,
+    text: &'a str,
+    areas: Vec<usize>,
+    stems: HashSet<String>,
+    polarity: Polarity,
+}
+
+/// NEW, analysed once: its sentences and each finding's groups of children and areas.
+struct NewSide<'a> {
+    sentences: Vec<Sentence<'a>>,
+    finding_cohorts: Vec<Vec<usize>>,
+    finding_areas: Vec<Vec<usize>>,
+    recs: Vec<(Issue, HashSet<String>)>,
+}
+
+impl<'a> NewSide<'a> {
+    fn analyse(tax: &Taxonomy, new: &'a Document) -> Self {
+        let mut out = NewSide {
+            sentences: Vec::new(),
+            finding_cohorts: Vec::new(),
+            finding_areas: Vec::new(),
+            recs: Vec::new(),
+        };
+        for (fi, f) in new.findings.iter().enumerate() {
+            let mut cohorts = section_cohorts(tax, &f.section);
+            let mut areas = Vec::new();
+            let first = out.sentences.len();
+            for s in sentences(&f.text) {
+                let sa = tax.areas_in(s);
+                areas.extend(sa.iter().copied());
+                out.sentences.push(Sentence {
+                    finding: fi,
+                    text: s,
+                    areas: sa,
+                    stems: content_stems(s),
+                    polarity: polarity(s),
+                });
+            }
+            // A plain statement ("return home interviews are offered") takes the tone of
+            // the paragraph it stands in, when that tone is clear.
+            let tone = finding_tone(&out.sentences[first..]);
+            for s in &mut out.sentences[first..] {
+                if s.polarity == Polarity::Neutral {
+                    s.polarity = tone;
+                }
+            }
+            areas.sort_unstable();
+            areas.dedup();
+            cohorts.extend(areas.iter().filter_map(|&a| {
+                if tax.kind(a) == taxonomy::AreaKind::Cohort {
+                    Some(a)
+                } else {
+                    tax.implies(a)
+                }
+            }));
+            cohorts.sort_unstable();
+            cohorts.dedup();
+            out.finding_cohorts.push(cohorts);
+            out.finding_areas.push(areas);
+        }
+        out.recs = new
+            .recommendations
+            .iter()
+            .map(|r| (Issue::of(tax, &r.text), content_stems(&r.text)))
+            .collect();
+        out
+    }
+}
+
+/// The clear tone of a paragraph from its sentences' polarities, else neutral.
+fn finding_tone(sentences: &[Sentence]) -> Polarity {
+    let positive = sentences
+        .iter()
+        .filter(|s| s.polarity == Polarity::Positive)
+        .count();
+    let critical = sentences
+        .iter()
+        .filter(|s| matches!(s.polarity, Polarity::Negative | Polarity::Mixed))
+        .count();
+    if positive > 2 * critical {
+        Polarity::Positive
+    } else if critical > 2 * positive {
+        Polarity::Negative
+    } else {
+        Polarity::Neutral
+    }
+}
+
+/// How strongly a sentence bears on an issue: 0 when it does not.
+fn relevance(
+    tax: &Taxonomy,
+    issue: &Issue,
+    stems: &HashSet<String>,
+    s: &Sentence,
+    side: &NewSide,
+) -> f64 {
+    let lexical = matching::dice(stems, &s.stems);
+    if issue.is_empty() {
+        // Nothing the taxonomy knows: fall back on shared content words.
+        let shared = stems.intersection(&s.stems).count();
+        return if shared >= 2 && lexical >= 0.3 {
+            lexical
+        } else {
+            0.0
+        };
+    }
+    let finding_areas = &side.finding_areas[s.finding];
+    let touched = issue
+        .focus
+        .iter()
+        .filter(|&&f| {
+            s.areas.iter().any(|&a| {
+                // The sentence names the area or a refinement of it; or a broader area
+                // inside a finding that names the area itself ("plans" in a paragraph on
+                // child protection plans).
+                tax.within(a, f) || (tax.within(f, a) && finding_areas.contains(&f))
+            })
+        })
+        .count();
+    if touched == 0 {
+        return 0.0;
+    }
+    if !issue.cohorts.is_empty()
+        && !issue
+            .cohorts
+            .iter()
+            .any(|c| side.finding_cohorts[s.finding].contains(c))
+    {
+        return 0.0;
+    }
+    touched as f64 + lexical
+}
+
+/// The status of one old recommendation against NEW.
+fn assess(
+    tax: &Taxonomy,
+    rec: &Recommendation,
+    new: &Document,
+    side: &NewSide,
+    lists_comparable: bool,
+) -> RecommendationStatus {
+    let issue = Issue::of(tax, &rec.text);
+    let stems = content_stems(&rec.text);
+    let mut explanation = Explanation {
+        practice_areas: issue
+            .focus
+            .iter()
+            .chain(&issue.cohorts)
+            .map(|&a| tax.id(a).to_string())
+            .collect(),
+        best_match: None,
+        positive: 0,
+        negative: 0,
+    };
+    let mut status = RecommendationStatus {
+        old_id: rec.id.clone(),
+        scope: rec.scope,
+        old_text: rec.text.clone(),
+        status: Status::NotAssessed,
+        matched_new_id: None,
+        evidence: Vec::new(),
+        explanation: None,
+    };
+    if !lists_comparable {
+        status.explanation = Some(explanation);
+        return status;
+    }
+
+    // Sentences of NEW's findings that bear on the issue, most relevant first.
+    let mut bearing: Vec<(f64, &Sentence)> = side
+        .sentences
+        .iter()
+        .map(|s| (relevance(tax, &issue, &stems, s, side), s))
+        .filter(|(r, _)| *r > 0.0)
+        .collect();
+    bearing.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let critical = |p: Polarity| matches!(p, Polarity::Negative | Polarity::Mixed);
+    explanation.positive = bearing
+        .iter()
+        .filter(|(_, s)| s.polarity == Polarity::Positive)
+        .count();
+    explanation.negative = bearing.iter().filter(|(_, s)| critical(s.polarity)).count();
+
+    let quote = |s: &Sentence| Evidence {
+        finding_id: new
+            .findings
+            .get(s.finding)
+            .map(|f| f.id.clone())
+            .unwrap_or_default(),
+        quote: s.text.to_string(),
+        polarity: s.polarity,
+    };
+
+    // Restated among NEW's own recommendations (same scope)?
+    let candidates: Vec<(usize, f64)> = new
+        .recommendations
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.scope == rec.scope)
+        .map(|(i, _)| {
+            let (ni, ns) = &side.recs[i];
+            (i, restatement_score(tax, &issue, &stems, ni, ns))
+        })
+        .collect();
+    let best = candidates
+        .iter()
+        .copied()
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    if let Some((i, score)) = best {
+        explanation.best_match = Some((new.recommendations[i].id.clone(), round2(score)));
+        if score >= RESTATEMENT_THRESHOLD {
+            let matched = &new.recommendations[i];
+            status.status = Status::Persists;
+            status.matched_new_id = Some(matched.id.clone());
+            status.evidence.push(Evidence {
+                finding_id: format!("rec:{}", matched.id),
+                quote: matched.text.clone(),
+                polarity: Polarity::Negative,
+            });
+            status.evidence.extend(
+                bearing
+                    .iter()
+                    .filter(|(_, s)| critical(s.polarity))
+                    .take(MAX_EVIDENCE - 1)
+                    .map(|(_, s)| quote(s)),
+            );
+            status.explanation = Some(explanation);
+            return status;
+        }
+    }
+
+    let negatives: Vec<&Sentence> = bearing
+        .iter()
+        .filter(|(_, s)| critical(s.polarity))
+        .map(|(_, s)| *s)
+        .collect();
+    let positives: Vec<&Sentence> = bearing
+        .iter()
+        .filter(|(_, s)| s.polarity == Polarity::Positive)
+        .map(|(_, s)| *s)
+        .collect();
+    if !negatives.is_empty() {
+        status.status = Status::Ongoing;
+        status
+            .evidence
+            .extend(negatives.iter().take(MAX_EVIDENCE - 1).map(|s| quote(s)));
+        status
+            .evidence
+            .extend(positives.iter().take(1).map(|s| quote(s)));
+    } else if !positives.is_empty() {
+        status.status = Status::Resolved;
+        status
+            .evidence
+            .extend(positives.iter().take(MAX_EVIDENCE).map(|s| quote(s)));
+    }
+    status.explanation = Some(explanation);
+    status
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Whether NEW can speak to OLD's recommendations of `scope` at all: an LSCB list is
+/// followed only into a document that reviews the LSCB itself.
+fn scope_comparable(scope: Scope, new: &Document) -> bool {
+    match scope {
+        Scope::LocalAuthority => true,
+        Scope::Lscb => {
+            new.framework == Some(Framework::Sif)
+                && (new.recommendations.iter().any(|r| r.scope == Scope::Lscb)
+                    || new.grade(crate::model::Area::Lscb).is_some())
+        }
+    }
+}
 
 /// Compare OLD with NEW.
 pub fn diff(old: &Document, new: &Document) -> Diff {
+    let tax = &*TAXONOMY;
+    let side = NewSide::analyse(tax, new);
+    let recommendations: Vec<RecommendationStatus> = old
+        .recommendations
+        .iter()
+        .map(|r| assess(tax, r, new, &side, scope_comparable(r.scope, new)))
+        .collect();
+    let matched: HashSet<&str> = recommendations
+        .iter()
+        .filter_map(|r| r.matched_new_id.as_deref())
+        .collect();
+    let new_recommendations = new
+        .recommendations
+        .iter()
+        .filter(|r| !matched.contains(r.id.as_str()))
+        .map(|r| NewRecommendation {
+            id: r.id.clone(),
+            text: r.text.clone(),
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    if old.date().is_some() && new.date().is_some() && old.date() > new.date() {
+        warnings.push(format!(
+            "OLD ({}) is dated after NEW ({}); statuses read OLD's recommendations forward",
+            old.date().unwrap_or_default(),
+            new.date().unwrap_or_default()
+        ));
+    }
+    if old.recommendations.is_empty() {
+        warnings.push(format!("{} has no recommendations to follow", old.source));
+    }
+    if new.findings.is_empty() && new.recommendations.is_empty() {
+        warnings.push(format!(
+            "{} has no findings or recommendations: every status is not_assessed",
+            new.source
+        ));
+    }
+    if (old.judgements.is_empty()) != (new.judgements.is_empty()) {
+        let (graded, ungraded) = if old.judgements.is_empty() {
+            (new, old)
+        } else {
+            (old, new)
+        };
+        warnings.push(format!(
+            "{} ({}) gives no judgements, so {}'s grades are not compared",
+            ungraded.source,
+            ungraded.kind.as_str(),
+            graded.source
+        ));
+    }
+    if matches!(
+        new.kind,
+        Kind::MonitoringVisit | Kind::FocusedVisit | Kind::JointInspection
+    ) {
+        warnings.push(format!(
+            "{} is a {} that looks at some areas only; what it does not touch is not_assessed",
+            new.source,
+            new.kind.as_str().replace('_', " ")
+        ));
+    }
     Diff {
         schema_version: SCHEMA_VERSION,
         old: DocumentRef::from(old),
         new: DocumentRef::from(new),
-        judgements: Vec::new(),
-        recommendations: Vec::new(),
-        new_recommendations: Vec::new(),
-        warnings: Vec::new(),
+        judgements: judgements::judgement_changes(old, new),
+        recommendations,
+        new_recommendations,
+        warnings,
     }
 }
 
-use crate::model::Timeline;
-
-/// Put `docs` in date order and follow judgements and recommendations across them.
-pub fn timeline(docs: &[Document]) -> Timeline {
-    Timeline {
-        schema_version: SCHEMA_VERSION,
-        local_authority: docs.first().and_then(|d| d.local_authority.clone()),
-        documents: docs.iter().map(DocumentRef::from).collect(),
-        trajectories: Vec::new(),
-        lineages: Vec::new(),
-        warnings: Vec::new(),
-    }
+/// The practice areas the taxonomy finds in `text`, as ids (for `--explain` and tests).
+pub fn practice_areas(text: &str) -> Vec<String> {
+    TAXONOMY
+        .areas_in(text)
+        .into_iter()
+        .map(|a| TAXONOMY.id(a).to_string())
+        .collect()
 }
