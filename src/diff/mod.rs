@@ -243,7 +243,9 @@ fn assess(
         .copied()
         .max_by(|a, b| a.1.total_cmp(&b.1));
     if let Some((i, score)) = best {
-        explanation.best_match = Some((new.recommendations[i].id.clone(), round2(score)));
+        if score > 0.0 {
+            explanation.best_match = Some((new.recommendations[i].id.clone(), round2(score)));
+        }
         if score >= RESTATEMENT_THRESHOLD {
             let matched = &new.recommendations[i];
             status.status = Status::Persists;
