@@ -23,7 +23,14 @@ static TITLES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         (r"(?i)\bmonitoring visit (?:to|of)\b|\bmonitoring visit\b", Kind::MonitoringVisit),
         (r"(?i)\bfocused visit (?:to|of)\b", Kind::FocusedVisit),
         (
-            r"(?i)\b(?:re-)?inspection of (?:services for children in need|children'?s social care|local authority children|[a-z .'-]+ local authority children|looked after children|safeguarding)",
+            r"(?i)\b(?:re-?)?inspection of (?:services for children in need|children'?s social care|local authority children|[a-z .'-]+ local authority children|looked after children|safeguarding)",
+            Kind::Inspection,
+        ),
+        // ILACS title pages since about 2021 put the council's name first, wrapped over
+        // up to three lines: "Inspection of Central Bedfordshire local\nauthority
+        // children's services"; children's trusts are inspected in their own name.
+        (
+            r"(?im)^[ \t]*inspection of [a-z .'&,()\n-]{1,120}?(?:(?:local\s+authority\s+)?children'?s\s+services|\btrust$)",
             Kind::Inspection,
         ),
         (r"(?i)\bschool report\b|\binspection of [a-z .'-]+ (?:school|academy)\b|\bshort inspection of\b", Kind::SchoolInspection),
@@ -38,7 +45,7 @@ static SIF_MARKS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static ILACS_MARKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)inspection of children'?s social care services|local authority children'?s\s+services|impact of leaders on social work practice|what needs to improve")
+    Regex::new(r"(?i)inspection of children'?s social care services|local\s+authority\s+children'?s\s+services|impact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?practice|what needs to improve")
         .expect("valid regex")
 });
 static GRADE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -153,6 +160,28 @@ mod tests {
         assert_eq!(
             classify("\n\nImprovement Notice\n\nTo: Luton Borough Council\n").kind,
             Kind::ImprovementNotice
+        );
+    }
+
+    #[test]
+    fn wrapped_ilacs_titles_are_inspections() {
+        for title in [
+            "Inspection of Central Bedfordshire local\nauthority children's services\nInspection dates: 10 to 14 March 2025\n",
+            "Inspection of Rotherham Metropolitan\nBorough Council local authority\nchildren's services\n",
+            "Inspection of Buckinghamshire Council\nchildren's services\nInspection dates: 6 December 2021 to 17 December\n2021\nLead inspector: Rachel Griffiths\nJudgement\nGrade\nThe impact of leaders on social work\npractice with children and families\n",
+            "Inspection of Bradford Children and\nFamilies Trust\nInspection dates: 12 to 23 January 2026\nLead inspector: ... Judgement\nThe impact of leaders on social work\npractice with children and families\n",
+        ] {
+            let c = classify(title);
+            assert_eq!(
+                (c.kind, c.framework),
+                (Kind::Inspection, Some(Framework::Ilacs)),
+                "{title}"
+            );
+        }
+        let re = classify("Somerset County Council\nReinspection of services for children in need of help and\nprotection, children looked after and care leavers\n");
+        assert_eq!(
+            (re.kind, re.framework),
+            (Kind::Inspection, Some(Framework::Sif))
         );
     }
 

@@ -1,7 +1,941 @@
 //! Council, dates (published, inspection start and end, the letter's date), lead inspector and team.
+//!
+//! Reports name the council above or inside their title ("Metropolitan Borough of
+//! Barnsley / Council / Inspection of services for children ...", "Inspection of Luton
+//! local authority children's services") and print "Inspection dates:", "Report
+//! published:" and "Lead inspector:" lines. Letters name it in their subject line
+//! ("Focused visit to X children's services"), date themselves on a line of their own
+//! above the address, and give the visit's dates and inspectors in their first sentence.
+//! Notices say "This Improvement Notice is issued to X on <date>".
 
+use crate::classify::prefix;
+use crate::extract::dates::{find_dates, iso, month_number, parse_date, parse_range};
+use crate::extract::text::squash;
 use crate::input::Source;
-use crate::model::Document;
+use crate::model::{Document, Kind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How much of the start of the text holds the title block, the letter head and the
+/// first paragraph.
+const HEAD: usize = 6000;
 
 /// Fill this extractor's fields of `doc` from `source`.
-pub fn extract(_source: &Source, _doc: &mut Document) {}
+pub fn extract(source: &Source, doc: &mut Document) {
+    let head = prefix(&source.text, HEAD);
+    let flat = squash(head);
+    let letter = matches!(
+        doc.kind,
+        Kind::MonitoringVisit | Kind::FocusedVisit | Kind::JointInspection
+    );
+
+    doc.local_authority = match doc.kind {
+        Kind::MonitoringVisit | Kind::FocusedVisit => visit_council(&flat),
+        Kind::JointInspection => jtai_council(head, &flat),
+        Kind::ImprovementNotice => notice_council(&flat),
+        Kind::NewsArticle => report_council(head).or_else(|| news_council(&flat)),
+        _ => report_council(head),
+    }
+    // A text of another kind than classified still names its council in its own shape.
+    .or_else(|| report_council(head))
+    .or_else(|| visit_council(&flat))
+    .or_else(|| jtai_council(head, &flat))
+    .or_else(|| notice_council(&flat))
+    .or_else(|| any_council(&flat));
+    if doc.local_authority.is_none() && doc.kind != Kind::Unknown {
+        doc.warnings
+            .push("the council could not be found in the title block".to_string());
+    }
+
+    match doc.kind {
+        Kind::ImprovementNotice => doc.document_date = notice_date(&source.text),
+        Kind::NewsArticle => doc.document_date = parse_date(&flat),
+        _ if letter => doc.document_date = letter_date(head),
+        _ => {}
+    }
+
+    let report_span = report_dates(head);
+    if let Some((start, end)) = report_span.clone() {
+        doc.inspection_start = Some(start);
+        doc.inspection_end = Some(end);
+    } else if letter {
+        if let Some((start, end, inferred)) = visit_dates(&flat, doc.document_date.as_deref()) {
+            if inferred {
+                doc.warnings.push(
+                    "the visit's dates print no year: the year was taken from the letter's date"
+                        .to_string(),
+                );
+            }
+            doc.inspection_start = Some(start);
+            doc.inspection_end = Some(end);
+        }
+    }
+
+    if letter {
+        fix_letter_year(doc);
+    }
+
+    doc.published = published_line(head);
+    // Only reports are published under a date of their own; a text with an "Inspection
+    // dates:" line is a report whatever its title.
+    let report = doc.kind == Kind::Inspection || report_span.is_some();
+    if doc.published.is_none() && report {
+        if let Some(date) = date_in_name(&source.name) {
+            doc.warnings.push(format!(
+                "the report prints no publication date: {date} was read from the file name"
+            ));
+            doc.published = Some(date);
+        }
+    }
+
+    let team = if report {
+        report_team(&source.text)
+    } else if letter {
+        letter_team(&flat).or_else(|| report_team(&source.text))
+    } else {
+        report_team(&source.text).or_else(|| letter_team(&flat))
+    };
+    if let Some(team) = team {
+        doc.lead_inspector = team.first().cloned();
+        doc.inspectors = team;
+    }
+}
+
+// ---------------------------------------------------------------- council names
+
+/// Words printed after a council's name that are not part of it, longest first.
+const COUNCIL_SUFFIXES: &[&str] = &[
+    "metropolitan borough council",
+    "metropolitan district council",
+    "metropolitan borough",
+    "metropolitan district",
+    "borough council",
+    "county council",
+    "district council",
+    "city council",
+    "local safeguarding children board",
+    "safeguarding children board",
+    "local safeguarding children partnership",
+    "safeguarding children partnership",
+    "local safeguarding partnership",
+    "children's services",
+    "children and families trust",
+    "children's services trust",
+    "children's trust",
+    "local authority",
+    "council",
+    "mbc",
+    "city",
+];
+
+/// Words printed before a council's name that are not part of it.
+const COUNCIL_PREFIXES: &[&str] = &[
+    "metropolitan borough of ",
+    "london borough of ",
+    "royal borough of ",
+    "borough of ",
+    "county of ",
+];
+
+/// The council's short name from the phrase a document names it with: "Metropolitan
+/// Borough of Barnsley Council" → "Barnsley", "Kingston upon Hull City Council" →
+/// "Kingston upon Hull", "City of York Council" → "York".
+pub fn short_council(raw: &str) -> Option<String> {
+    let mut name = squash(raw)
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != ')')
+        .to_string();
+    if let Some(rest) = strip_prefix_ci(&name, "the ") {
+        name = rest.to_string();
+    }
+    let mut stripped_suffix = false;
+    loop {
+        let before = name.len();
+        for suffix in COUNCIL_SUFFIXES {
+            if let Some(rest) = strip_suffix_ci(&name, suffix) {
+                if rest.ends_with(' ') && rest.trim().contains(|c: char| c.is_alphabetic()) {
+                    name = rest.trim_end().to_string();
+                    stripped_suffix = true;
+                    break;
+                }
+            }
+        }
+        if name.len() == before {
+            break;
+        }
+    }
+    for p in COUNCIL_PREFIXES {
+        if let Some(rest) = strip_prefix_ci(&name, p) {
+            name = rest.to_string();
+            break;
+        }
+    }
+    // "City of York Council" is York's and "City of Westminster" Westminster's, but the
+    // City of London is a council in its own right.
+    if let Some(rest) = strip_prefix_ci(&name, "city of ") {
+        if stripped_suffix || !rest.eq_ignore_ascii_case("london") {
+            name = rest.to_string();
+        }
+    }
+    let name = name.trim();
+    let plausible = !name.is_empty()
+        && !COUNCIL_SUFFIXES.contains(&name.to_lowercase().as_str())
+        && name.len() <= 60
+        && name.starts_with(|c: char| c.is_uppercase())
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && name.split_whitespace().count() <= 6;
+    plausible.then(|| name.to_string())
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    let head = s.get(..p.len())?;
+    head.eq_ignore_ascii_case(p).then(|| &s[p.len()..])
+}
+
+fn strip_suffix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(p.len())?;
+    let tail = s.get(cut..)?;
+    tail.eq_ignore_ascii_case(p).then(|| &s[..cut])
+}
+
+static REPORT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:re-?)?inspection of\b|^review of\b").expect("valid regex")
+});
+static TITLE_NAMES_COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:re-?)?inspection of (?:the )?(.+?)(?:\s+local authority)?\s+children'?s\s+services\b",
+    )
+    .expect("valid regex")
+});
+static TITLE_IS_TRUST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^inspection of (?:the )?(.+?\s+(?:children'?s|children and families)(?:\s+services)?\s+trust)\b")
+        .expect("valid regex")
+});
+static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:inspection dates?|lead inspector|report published)\b")
+        .expect("valid regex")
+});
+
+/// A report's council: the lines above its title (SIF and early ILACS), else the name
+/// inside the title ("Inspection of Luton local authority children's services").
+fn report_council(head: &str) -> Option<String> {
+    let lines: Vec<&str> = head
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(40)
+        .collect();
+    let title = lines.iter().position(|l| REPORT_TITLE.is_match(l))?;
+    if title > 0 && title <= 3 {
+        let above = lines[..title].join(" ");
+        if let Some(name) = short_council(&above) {
+            return Some(name);
+        }
+    }
+    let end = lines[title..]
+        .iter()
+        .position(|l| TITLE_END.is_match(l))
+        .map_or(lines.len(), |i| title + i)
+        .min(title + 5);
+    let title_text = squash(&lines[title..end].join(" "));
+    if let Some(c) = TITLE_NAMES_COUNCIL.captures(&title_text) {
+        return short_council(&c[1]);
+    }
+    if let Some(c) = TITLE_IS_TRUST.captures(&title_text) {
+        return short_council(&c[1]);
+    }
+    None
+}
+
+static VISIT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:focused|monitoring) visit (?:to|of) (?:the )?((?:[^\s.]+\s+){1,8}?)children'?s\s+services\b")
+        .expect("valid regex")
+});
+
+/// A visit letter's council, from its subject line or first sentence ("Focused visit to
+/// North Northamptonshire children's services").
+fn visit_council(flat: &str) -> Option<String> {
+    VISIT_SUBJECT
+        .captures_iter(flat)
+        .filter_map(|c| short_council(&c[1]))
+        .next()
+}
+
+static JTAI_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^joint targeted area inspection of (?:the )?(.+)$").expect("valid regex")
+});
+static JTAI_LETTER_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)joint targeted area inspection \(JTAI\) of the multi-agency responses? to .{0,200}? in ([A-Z][^.]{1,60})\.|\bwork of (?:the )?individual agencies in (?:the )?([A-Z][^.]{1,60})\.")
+        .expect("valid regex")
+});
+
+/// A JTAI letter's council: "Joint targeted area inspection of Barnsley", or the area
+/// the title's topic is "in" ("... abuse and neglect in Cheshire West and Chester").
+fn jtai_council(head: &str, flat: &str) -> Option<String> {
+    let lines: Vec<&str> = head.lines().map(str::trim).collect();
+    let start = lines
+        .iter()
+        .position(|l| strip_prefix_ci(l, "joint targeted area inspection").is_some())?;
+    // The title runs until a blank line or the first sentence of the letter.
+    let mut title = String::new();
+    for line in lines.iter().skip(start).take(5) {
+        if line.is_empty() && !title.is_empty() {
+            break;
+        }
+        if !title.is_empty()
+            && (line.starts_with("Between")
+                || line.starts_with("This ")
+                || line.starts_with("From ")
+                || line.starts_with("In ")
+                || line.starts_with("On "))
+        {
+            break;
+        }
+        title.push_str(line);
+        title.push(' ');
+    }
+    let title = squash(&title);
+    let c = JTAI_OF.captures(&title)?;
+    let topic = c.get(1)?.as_str();
+    let lower = topic.to_ascii_lowercase();
+    if !lower.starts_with("multi-agency") {
+        return short_council(topic);
+    }
+    if let Some(i) = topic.rfind(" in ") {
+        if let Some(name) = short_council(&topic[i + 4..]) {
+            return Some(name);
+        }
+    }
+    JTAI_LETTER_IN
+        .captures(flat)
+        .and_then(|c| short_council(c.get(1).or(c.get(2))?.as_str()))
+}
+
+static NOTICE_ISSUED_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:notice|direction) is (?:issued|given) to (?:the )?(.{2,80}?) on\b")
+        .expect("valid regex")
+});
+
+/// An improvement notice's council: "This Improvement Notice is issued to Luton Council on".
+fn notice_council(flat: &str) -> Option<String> {
+    NOTICE_ISSUED_TO
+        .captures(flat)
+        .and_then(|c| short_council(&c[1]))
+}
+
+static CHILDREN_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:children|families|young people) in ([A-Z][a-z]+(?:(?:-| )(?:upon |on |and |under )?[A-Z][a-z]+){0,3})")
+        .expect("valid regex")
+});
+
+/// Places a news article may say children live in that are not a council.
+const NOT_COUNCILS: &[&str] = &["England", "Wales", "Britain", "Care", "Need", "The", "UK"];
+
+/// A news article's council: the first council it names, else where its children live.
+fn news_council(flat: &str) -> Option<String> {
+    any_council(flat).or_else(|| {
+        CHILDREN_IN
+            .captures_iter(flat)
+            .map(|c| c[1].to_string())
+            .find(|n| !NOT_COUNCILS.iter().any(|x| n.starts_with(x)))
+    })
+}
+
+static NAMED_COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:[A-Z][a-z]+(?:-[A-Za-z]+)*\s+(?:(?:upon|on|and|&|of)\s+)?){1,4})(?:(?:Metropolitan\s+)?(?:Borough|City|County|District)\s+)?Council\b")
+        .expect("valid regex")
+});
+
+/// The first "<Name> [Borough|City|County] Council" in the text.
+fn any_council(flat: &str) -> Option<String> {
+    NAMED_COUNCIL.captures_iter(flat).find_map(|c| {
+        let name = c[1].trim();
+        // "The Council", "Dear Council" and sentence openers are not names.
+        let first = name.split_whitespace().next().unwrap_or("");
+        if [
+            "The",
+            "Dear",
+            "To",
+            "This",
+            "A",
+            "Each",
+            "Our",
+            "Your",
+            "County",
+            "City",
+            "Inspection",
+            "Review",
+            "Report",
+        ]
+        .contains(&first)
+        {
+            let rest = name.get(first.len()..).unwrap_or("").trim();
+            return (!rest.is_empty())
+                .then(|| short_council(&format!("{rest} Council")))
+                .flatten();
+        }
+        short_council(&format!("{name} Council"))
+    })
+}
+
+// ---------------------------------------------------------------------- dates
+
+static DATES_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$").expect("valid regex"));
+static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:to|-|–|—)\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
+        .expect("valid regex")
+});
+
+/// A report's "Inspection dates: 13 January 2020 to 24 January 2020" (the dates may be
+/// on the following line); two separate weeks give the first day and the last.
+fn report_dates(head: &str) -> Option<(String, String)> {
+    let lines: Vec<&str> = head.lines().collect();
+    let i = lines.iter().position(|l| DATES_LINE.is_match(l))?;
+    let mut text = DATES_LINE
+        .captures(lines[i])
+        .map(|c| c[1].trim().to_string())
+        .unwrap_or_default();
+    // The dates wrap or stand on the next non-blank line.
+    for next in lines
+        .iter()
+        .skip(i + 1)
+        .filter(|l| !l.trim().is_empty())
+        .take(2)
+    {
+        if ends_with_year(&text) {
+            break;
+        }
+        text.push(' ');
+        text.push_str(next.trim());
+    }
+    range_of_weeks(&text)
+}
+
+/// True when a dates phrase is complete: it ends with a year ("... to 17 December" and
+/// "... 2022 and" wrap onto the next line).
+fn ends_with_year(text: &str) -> bool {
+    static END_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\W*$").expect("valid regex"));
+    END_YEAR.is_match(text)
+}
+
+fn has_year(text: &str) -> bool {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("valid regex"));
+    YEAR.is_match(text)
+}
+
+/// The span of a dates phrase: "3 to 7 and 17 to 21 June 2019", "9 to 13 December 2024
+/// and 13 to 17 January 2025", "13/01/2020 to 24/01/2020".
+fn range_of_weeks(text: &str) -> Option<(String, String)> {
+    if let Some(c) = NUMERIC_RANGE.captures(text) {
+        let n = |i: usize| c[i].parse::<u32>().unwrap_or(0);
+        let start = iso(n(3) as i32, n(2), n(1))?;
+        let end = iso(n(6) as i32, n(5), n(4))?;
+        return (start <= end).then_some((start, end));
+    }
+    let (start, mut end) = parse_range(text)?;
+    // A second week in another month: "... December 2024 and 13 to 17 January 2025".
+    let first_end = find_dates(text)
+        .into_iter()
+        .find(|(_, d)| *d == end)
+        .map(|(at, _)| at);
+    if let Some(at) = first_end {
+        let rest = text.get(at..).unwrap_or("");
+        if let Some(cut) = rest.find(" and ") {
+            if let Some((_, later)) = parse_range(&rest[cut + 5..]) {
+                if later > end {
+                    end = later;
+                }
+            }
+        }
+    }
+    Some((start, end))
+}
+
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^\s*(?:report )?published(?: date)?\s*:?\s*(.{4,40})$").expect("valid regex")
+});
+
+/// "Report published: 8 August 2014" (or 08/08/2014).
+fn published_line(head: &str) -> Option<String> {
+    PUBLISHED.captures(head).and_then(|c| parse_date(&c[1]))
+}
+
+static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^0-9])(\d{1,2})[ _.-]+([a-z]{3,9})[ _.-]+(\d{4})(?:[^0-9]|$)|(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})(?:[^0-9]|$)")
+        .expect("valid regex")
+});
+
+/// A date in a file name ("80426_barnsley__19_november_2018.txt" → 2018-11-19): the
+/// publication date, when the collection names its files that way.
+fn date_in_name(name: &str) -> Option<String> {
+    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let c = NAME_DATE.captures(stem)?;
+    if let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) {
+        return iso(
+            y.as_str().parse().ok()?,
+            month_number(m.as_str())?,
+            d.as_str().parse().ok()?,
+        );
+    }
+    iso(c[4].parse().ok()?, c[5].parse().ok()?, c[6].parse().ok()?)
+}
+
+static DATE_ONLY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:date:?\s*)?(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})\s*$|\s{3,}(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})\s*$")
+        .expect("valid regex")
+});
+
+/// A letter's own date: the first line that is only a date, above the salutation.
+fn letter_date(head: &str) -> Option<String> {
+    for line in head.lines() {
+        if line.trim_start().starts_with("Dear ") {
+            break;
+        }
+        if let Some(c) = DATE_ONLY_LINE.captures(line) {
+            let m = c.get(1).or(c.get(2))?;
+            if let Some(d) = parse_date(m.as_str()) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+static NOTICE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:notice|direction) is (?:issued|given) to .{2,120}? on (\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})|(?m)^\s*Date(?:d)?\s*:\s*(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})")
+        .expect("valid regex")
+});
+
+/// An improvement notice's date: "is issued to X on 22 December 2015", else its "Date:".
+fn notice_date(text: &str) -> Option<String> {
+    let flat = squash(prefix(text, HEAD));
+    if let Some(c) = NOTICE_DATE.captures(&flat) {
+        if let Some(m) = c.get(1) {
+            return parse_date(m.as_str());
+        }
+    }
+    NOTICE_DATE
+        .captures_iter(text)
+        .find_map(|c| c.get(2).and_then(|m| parse_date(m.as_str())))
+}
+
+static VISIT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:visit|inspection)\b[^.]{0,160}?\b(?:on|between|from)|\bbetween)\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]{0,60}?)(?:\.|,|\s+(?:the|his|her|inspectors|ofsted|this|carried|and was|it was)\b)")
+        .expect("valid regex")
+});
+static DAYS_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(\d{1,2})(?:\s+([a-z]{3,9}))?\s+(?:to|and|-|–)\s+(\d{1,2})\s+([a-z]{3,9})\s*$|^(\d{1,2})\s+([a-z]{3,9})\s*$")
+        .expect("valid regex")
+});
+
+/// A letter's visit dates from its first sentence ("the focused visit to X children's
+/// services on 18 and 19 October 2023", "Between 25 and 29 September 2017, Ofsted ...").
+/// When the sentence prints no year the letter's own date supplies it (third value true).
+fn visit_dates(flat: &str, letter: Option<&str>) -> Option<(String, String, bool)> {
+    let c = VISIT_SENTENCE.captures(flat)?;
+    let phrase = c.get(1)?.as_str().trim();
+    if has_year(phrase) {
+        let (s, e) = range_of_weeks(phrase)?;
+        return Some((s, e, false));
+    }
+    let letter = letter?;
+    let year: i32 = letter.get(..4)?.parse().ok()?;
+    let d = DAYS_NO_YEAR.captures(phrase)?;
+    let (sd, sm, ed, em) = if let Some(ed) = d.get(3) {
+        let em = month_number(d.get(4)?.as_str())?;
+        let sm = d
+            .get(2)
+            .and_then(|m| month_number(m.as_str()))
+            .unwrap_or(em);
+        (d[1].parse().ok()?, sm, ed.as_str().parse().ok()?, em)
+    } else {
+        let m = month_number(d.get(6)?.as_str())?;
+        let day = d.get(5)?.as_str().parse().ok()?;
+        (day, m, day, m)
+    };
+    // The visit is before the letter: a later month than the letter's is last year's.
+    let end_year = if iso(year, em, ed)?.as_str() > letter {
+        year - 1
+    } else {
+        year
+    };
+    let start_year = if sm > em { end_year - 1 } else { end_year };
+    Some((iso(start_year, sm, sd)?, iso(end_year, em, ed)?, true))
+}
+
+/// A letter dated before its own visit is a year slip made in January ("21 January
+/// 2019" for a visit in December 2019): when the next year's date follows the visit
+/// within four months, that is the date meant.
+fn fix_letter_year(doc: &mut Document) {
+    let (Some(date), Some(end)) = (doc.document_date.as_deref(), doc.inspection_end.as_deref())
+    else {
+        return;
+    };
+    if date >= end {
+        return;
+    }
+    let (Some(y), Some(m), Some(d)) = (
+        date.get(..4).and_then(|s| s.parse::<i32>().ok()),
+        date.get(5..7).and_then(|s| s.parse::<u32>().ok()),
+        date.get(8..10).and_then(|s| s.parse::<u32>().ok()),
+    ) else {
+        return;
+    };
+    let Some(next) = iso(y + 1, m, d) else {
+        return;
+    };
+    let end_y: i32 = end.get(..4).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let end_m: u32 = end.get(5..7).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let months_after = (y + 1 - end_y) * 12 + m as i32 - end_m as i32;
+    if next.as_str() > end && months_after <= 4 {
+        doc.warnings.push(format!(
+            "the letter is dated {date}, before its own visit ended on {end}: read as {next}"
+        ));
+        doc.document_date = Some(next);
+    }
+}
+
+// ------------------------------------------------------------------- inspectors
+
+static LEAD_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[ \t]*lead inspector(?: on site)?\s*:?[ \t]*(.*)$").expect("valid regex")
+});
+static DEPUTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[ \t]*deputy lead inspectors?\s*:?[ \t]*(.*)$").expect("valid regex")
+});
+static TEAM_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$").expect("valid regex")
+});
+static TEAM_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:senior |shadow |data |quality |deputy |lead |regulatory |$)|:")
+        .expect("valid regex")
+});
+
+/// A report's team: "Lead inspector: Tracey Scott, His Majesty's Inspector" near the
+/// title (ILACS) or in "The inspection team" at the end (SIF), then the deputy and team.
+fn report_team(text: &str) -> Option<Vec<String>> {
+    let lead = LEAD_LINE.captures_iter(text).find_map(|c| {
+        let rest = c.get(1)?;
+        let on_line = clean_name(rest.as_str());
+        on_line.or_else(|| {
+            // The name stands on the next non-blank line.
+            text.get(rest.end()..)?
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .and_then(clean_name)
+        })
+    })?;
+    let mut team = vec![lead];
+    if let Some(d) = DEPUTY_LINE.captures(text) {
+        team.extend(split_names(&d[1]));
+    }
+    if let Some(c) = TEAM_LINE.captures(text) {
+        let mut list = c[1].to_string();
+        let after = text.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("");
+        for line in after.lines().skip(1).take(4) {
+            if TEAM_STOP.is_match(line) {
+                break;
+            }
+            list.push(' ');
+            list.push_str(line.trim());
+        }
+        team.extend(split_names(&list));
+    }
+    let mut seen = Vec::new();
+    team.retain(|n| {
+        let fresh = !seen.contains(n);
+        seen.push(n.clone());
+        fresh
+    });
+    Some(team)
+}
+
+static LETTER_TEAM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:inspectors?(?: \(HMI\))? for this visit (?:were|was)|the inspectors were|(?:the (?:visit|inspection) was )?(?:carried out|conducted|undertaken) by(?: (?:his|her) majesty'?s inspectors?)?|(?:his|her) majesty'?s inspectors? (?:\(HMI\) )?(?:were|was))\s+(.{3,300}?)\.(?:\s+[A-Z]|$)")
+        .expect("valid regex")
+});
+
+/// A letter's team: "His Majesty's Inspectors for this visit were Lisa Walsh and Kendra
+/// Bell." The first named is the lead.
+fn letter_team(flat: &str) -> Option<Vec<String>> {
+    let c = LETTER_TEAM.captures(flat)?;
+    let names = split_names(&c[1]);
+    (!names.is_empty()).then_some(names)
+}
+
+static TITLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:his|her) majesty'?s (?:senior )?inspectors?(?: \(HMI\))?|(?:senior )?(?:ofsted|social care regulatory|additional) inspectors?|s?hmi|\(?(?:hmi|ai|oi|shmi)\)?|designate|\(designate\))\b")
+        .expect("valid regex")
+});
+
+/// Names from a list: "Lisa Walsh and Kendra Bell", "Nick Stacey HMI, Peter Green AI".
+fn split_names(list: &str) -> Vec<String> {
+    let no_titles = TITLE_WORDS.replace_all(list, ",");
+    no_titles
+        .split([',', ';'])
+        .flat_map(|p| p.split(" and "))
+        .filter_map(clean_name)
+        .collect()
+}
+
+/// A person's name from "David Cohen, His Majesty's Inspector" or "Mandy Nightingale HMI".
+fn clean_name(raw: &str) -> Option<String> {
+    let cut = TITLE_WORDS
+        .find(raw)
+        .map_or(raw, |m| raw.get(..m.start()).unwrap_or(raw));
+    let cut = cut.split([',', ';', '(']).next().unwrap_or("");
+    let cut = cut.trim_start().strip_prefix("with ").unwrap_or(cut);
+    let name = squash(cut)
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_string();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let plausible = (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || ["de", "van", "von", "der", "le", "la", "du", "da", "di"].contains(w)
+        })
+        && !name.chars().any(|c| c.is_ascii_digit());
+    plausible.then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn council_short_names() {
+        let s = |r: &str| short_council(r).unwrap_or_else(|| panic!("no name in {r:?}"));
+        assert_eq!(s("Metropolitan Borough of Barnsley Council"), "Barnsley");
+        assert_eq!(s("Kingston upon Hull City Council"), "Kingston upon Hull");
+        assert_eq!(
+            s("City of Bradford Metropolitan District Council"),
+            "Bradford"
+        );
+        assert_eq!(s("City of York Council"), "York");
+        assert_eq!(s("the London Borough of Waltham Forest"), "Waltham Forest");
+        assert_eq!(s("Dudley MBC"), "Dudley");
+        assert_eq!(s("Leicester city council"), "Leicester");
+        assert_eq!(s("Buckinghamshire County Council"), "Buckinghamshire");
+        assert_eq!(s("City of London"), "City of London");
+        assert_eq!(s("City of Westminster"), "Westminster");
+        assert_eq!(s("Leicester City"), "Leicester");
+        assert_eq!(s("Medway Children's Services"), "Medway");
+        assert_eq!(s("Surrey Safeguarding Children Board"), "Surrey");
+        assert_eq!(
+            short_council("Inspection dates: 3 to 14 October 2022"),
+            None
+        );
+        assert_eq!(short_council("the Council"), None);
+    }
+
+    #[test]
+    fn report_councils() {
+        assert_eq!(
+            report_council("Metropolitan Borough of Barnsley\nCouncil\nInspection of services for children in need of help and\nprotection, children looked after and care leavers\n").as_deref(),
+            Some("Barnsley")
+        );
+        assert_eq!(
+            report_council("Inspection of Cheshire West and\nChester local authority children's\nservices\nInspection dates: 15 to 19 July 2024\n").as_deref(),
+            Some("Cheshire West and Chester")
+        );
+        assert_eq!(
+            report_council("Inspection of Buckinghamshire Council\nchildren's services\nInspection dates: 6 December 2021 to 17 December 2021\n").as_deref(),
+            Some("Buckinghamshire")
+        );
+        assert_eq!(
+            report_council("Inspection of Bradford Children and\nFamilies Trust\nInspection dates: 12 to 23 January 2026\n").as_deref(),
+            Some("Bradford")
+        );
+        assert_eq!(
+            report_council("Barnsley\nInspection of children's social care services\nInspection dates: 8 October 2018 to 19 October 2018\n").as_deref(),
+            Some("Barnsley")
+        );
+    }
+
+    #[test]
+    fn letter_councils() {
+        assert_eq!(
+            visit_council("Dear Mr Watts Focused visit to North Northamptonshire children's services This letter").as_deref(),
+            Some("North Northamptonshire")
+        );
+        assert_eq!(
+            visit_council("Dear Amanda Monitoring visit to Luton Borough Council children's services This letter").as_deref(),
+            Some("Luton")
+        );
+        assert_eq!(
+            visit_council("Dear Andrew Focused visit to Slough Children First This letter summarises the findings of a focused visit to Slough children's services on 18 January 2022.").as_deref(),
+            Some("Slough")
+        );
+        let jtai = "Dear local partnership\nJoint targeted area inspection of the multi-agency response to abuse and\nneglect in Cheshire West and Chester\nBetween 25 and 29 September 2017, Ofsted, the Care Quality Commission (CQC),\n";
+        assert_eq!(
+            jtai_council(jtai, &squash(jtai)).as_deref(),
+            Some("Cheshire West and Chester")
+        );
+        let jtai = "Dear Barnsley Safeguarding Children Partnership\nJoint targeted area inspection of Barnsley\nThis letter summarises the findings\n";
+        assert_eq!(
+            jtai_council(jtai, &squash(jtai)).as_deref(),
+            Some("Barnsley")
+        );
+        let jtai = "Dear local partnership\nJoint targeted area inspection of the multi-agency response to child sexual\nexploitation, children associated with gangs and at risk of exploitation and\nchildren missing from home, care or education\nBetween 12 and 16 February 2018, Ofsted, the Care Quality Commission (CQC), HMI\nThis letter to all the service leaders in the area outlines our findings about the\neffectiveness of partnership working and the work of individual agencies in\nGreenwich local authority.\n";
+        assert_eq!(
+            jtai_council(jtai, &squash(jtai)).as_deref(),
+            Some("Greenwich")
+        );
+        assert_eq!(
+            notice_council("This Improvement Notice is issued to Leicester City Council on 22 December 2015 following").as_deref(),
+            Some("Leicester")
+        );
+        assert_eq!(
+            news_council("The Ofsted report issued today is based on its first full inspection of LBC's children's services since 2020. children in Luton now receive a much better service").as_deref(),
+            Some("Luton")
+        );
+        assert_eq!(
+            any_council("To: NAME Leicester City Council (\"the Council\") ADDRESS").as_deref(),
+            Some("Leicester")
+        );
+    }
+
+    #[test]
+    fn report_date_lines() {
+        assert_eq!(
+            report_dates("Inspection dates: 11 to 22 May 2026\nLead inspector: David Cohen\n"),
+            Some(("2026-05-11".into(), "2026-05-22".into()))
+        );
+        assert_eq!(
+            report_dates("Inspection date: 18 Feb 2014 – 12 March 2014\n"),
+            Some(("2014-02-18".into(), "2014-03-12".into()))
+        );
+        assert_eq!(
+            report_dates("Inspection dates:\n\n13 January 2020 to 24 January 2020\n"),
+            Some(("2020-01-13".into(), "2020-01-24".into()))
+        );
+        assert_eq!(
+            report_dates("Inspection dates: 6 December 2021 to 17 December\n2021\nLead inspector: Rachel Griffiths\n"),
+            Some(("2021-12-06".into(), "2021-12-17".into()))
+        );
+        assert_eq!(
+            range_of_weeks("9 to 13 December 2024 and 13 to 17 January 2025"),
+            Some(("2024-12-09".into(), "2025-01-17".into()))
+        );
+        assert_eq!(
+            range_of_weeks("Inspection date: 09/03/2015 to 31/03/2015"),
+            Some(("2015-03-09".into(), "2015-03-31".into()))
+        );
+        assert_eq!(
+            published_line(
+                "Inspection date: 2 June 2014 – 25 June 2014\nReport published: 8 August 2014\n"
+            )
+            .as_deref(),
+            Some("2014-08-08")
+        );
+        assert_eq!(
+            date_in_name("corpus/80426_barnsley__19_november_2018.txt").as_deref(),
+            Some("2018-11-19")
+        );
+        assert_eq!(date_in_name("luton_2022_news.txt"), None);
+    }
+
+    #[test]
+    fn letter_dates() {
+        assert_eq!(
+            letter_date("www.gov.uk/ofsted\n\n22 November 2023\nDavid Watts\nDear Mr Watts\n")
+                .as_deref(),
+            Some("2023-11-22")
+        );
+        let flat = "This letter summarises the findings of the focused visit to North Northamptonshire children's services on 18 and 19 October 2023. His Majesty's Inspectors for this visit were Lisa Walsh and Kendra Bell.";
+        assert_eq!(
+            visit_dates(flat, Some("2023-11-22")),
+            Some(("2023-10-18".into(), "2023-10-19".into(), false))
+        );
+        let flat =
+            "Between 25 and 29 September 2017, Ofsted, the Care Quality Commission (CQC), HMI";
+        assert_eq!(
+            visit_dates(flat, None),
+            Some(("2017-09-25".into(), "2017-09-29".into(), false))
+        );
+        let flat = "This letter summarises the findings of a focused visit to Coventry City Council children's services on 30 and 31 January. The inspectors were Alison Smale, HMI, and";
+        assert_eq!(
+            visit_dates(flat, Some("2019-02-26")),
+            Some(("2019-01-30".into(), "2019-01-31".into(), true))
+        );
+        let flat = "This letter summarises the findings of a focused visit to Windsor and Maidenhead children's services on 27 and 28 November 2018 carried out by Linda Steele and Donna Marriott, Her Majesty's Inspectors. Inspectors reviewed";
+        assert_eq!(
+            visit_dates(flat, None),
+            Some(("2018-11-27".into(), "2018-11-28".into(), false))
+        );
+        assert_eq!(
+            letter_team(flat),
+            Some(vec![
+                "Linda Steele".to_string(),
+                "Donna Marriott".to_string()
+            ])
+        );
+        let flat = "multi-agency response to the criminal exploitation of children in Kirklees. This inspection took place from 27 June 2022 to 1 July 2022. It was carried out by";
+        assert_eq!(
+            visit_dates(flat, None),
+            Some(("2022-06-27".into(), "2022-07-01".into(), false))
+        );
+        assert_eq!(
+            notice_date("This Improvement Notice is issued to Luton Council on 15 January 2021 following the judgement").as_deref(),
+            Some("2021-01-15")
+        );
+    }
+
+    #[test]
+    fn inspectors() {
+        assert_eq!(
+            clean_name("David Cohen, His Majesty's Inspector").as_deref(),
+            Some("David Cohen")
+        );
+        assert_eq!(
+            clean_name("Mandy Nightingale HMI").as_deref(),
+            Some("Mandy Nightingale")
+        );
+        assert_eq!(
+            report_team("The inspection team\nLead inspector on site: Pietro Battista\nReport author: Sean Tarpey\n"),
+            Some(vec!["Pietro Battista".to_string()])
+        );
+        assert_eq!(
+            report_team("Lead inspector: Jan Edwards\nHer Majesty's Inspector\n"),
+            Some(vec!["Jan Edwards".to_string()])
+        );
+        assert_eq!(
+            report_team(
+                "The inspection team\nLead inspector:\n\nNigel Parkes\n\nDeputy lead inspector:\n"
+            ),
+            Some(vec!["Nigel Parkes".to_string()])
+        );
+        assert_eq!(
+            report_team("The inspection team\nLead inspector: Sue Myers\nDeputy lead inspector: Peter McEntee\nTeam inspectors: Shirley Bailey, Paula Thomson-Jones, Cath McEvoy, Russ Henry, Ali\nMekki and Gary Lamb AI\nSenior data analyst: Hywel Benbow\n"),
+            Some(
+                [
+                    "Sue Myers",
+                    "Peter McEntee",
+                    "Shirley Bailey",
+                    "Paula Thomson-Jones",
+                    "Cath McEvoy",
+                    "Russ Henry",
+                    "Ali Mekki",
+                    "Gary Lamb"
+                ]
+                .map(String::from)
+                .to_vec()
+            )
+        );
+        assert_eq!(
+            letter_team("His Majesty's Inspectors for this visit were Lisa Walsh and Kendra Bell. Inspectors looked"),
+            Some(vec!["Lisa Walsh".to_string(), "Kendra Bell".to_string()])
+        );
+        assert_eq!(
+            letter_team("the focused visit to Waltham Forest local authority children's services on 25 and 26 May 2022. Her Majesty's Inspectors (HMI) for this visit were Russel Breyer and Victoria Metheringham, with Teresa Godfrey, HMI designate. Inspectors looked"),
+            Some(["Russel Breyer", "Victoria Metheringham", "Teresa Godfrey"].map(String::from).to_vec())
+        );
+        assert_eq!(
+            letter_team("The inspectors were Margaret Burke, Her Majesty's Inspector (HMI), and Tara Geere, HMI. This visit"),
+            Some(vec!["Margaret Burke".to_string(), "Tara Geere".to_string()])
+        );
+    }
+}

@@ -1,7 +1,637 @@
-//! Recommendations: SIF and LSCB lists, ILACS 'What needs to improve', focused-visit areas for action, notice requirements.
+//! Recommendations: SIF and LSCB lists, ILACS 'What needs to improve', focused-visit areas
+//! for action, notice requirements.
+//!
+//! One pass over the lines. A heading opens a list ("Recommendations", "What does the local
+//! authority need to improve?", "What needs to improve?", "Areas for improvement", ...);
+//! the list's items are numbered paragraphs or bullets, each running until the next item
+//! marker, a known section heading, or a heading-shaped line after a finished sentence.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::text::{join_lines, strip_bullet, strip_number};
 use crate::input::Source;
-use crate::model::Document;
+use crate::model::{Document, Kind, Recommendation, Scope};
 
 /// Fill this extractor's fields of `doc` from `source`.
-pub fn extract(_source: &Source, _doc: &mut Document) {}
+pub fn extract(source: &Source, doc: &mut Document) {
+    let lines: Vec<&str> = source.text.lines().collect();
+    let mut recs = if doc.kind == Kind::ImprovementNotice {
+        notice_requirements(&lines)
+    } else {
+        Vec::new()
+    };
+    if recs.is_empty() {
+        recs = lists(&lines, source.layout);
+    }
+    doc.recommendations = recs;
+}
+
+/// What a list-opening heading says about the list under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opener {
+    /// "Recommendations": the scope comes from the section it stands in.
+    Recommendations,
+    /// "What does the local authority need to improve?"
+    LocalAuthority,
+    /// "What does the LSCB need to improve?"
+    Lscb,
+    /// ILACS, focused visits and JTAI: "What needs to improve (in this area of ...)?"
+    WhatNeedsToImprove,
+    /// A sub-list heading such as "Areas for improvement", standing alone.
+    Category(&'static str),
+}
+
+/// A heading's words: trimmed, lower-cased, without a footnote digit stuck to its end
+/// ("What needs to improve?1") or a closing '?' or ':'.
+fn heading_words(line: &str) -> String {
+    let t = line.trim();
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let t = t.trim_end_matches(['?', ':', ' ']);
+    t.to_lowercase()
+}
+
+/// The sub-list a category heading names, in the document's words.
+fn category(line: &str) -> Option<&'static str> {
+    let t = line.trim();
+    if t.len() > 40 {
+        return None;
+    }
+    let w = heading_words(t);
+    match w.as_str() {
+        "priority and immediate action" | "priority and immediate actions" => {
+            Some("priority and immediate action")
+        }
+        "areas for improvement" | "area for improvement" => Some("areas for improvement"),
+        "areas for priority action" | "area for priority action" | "areas for priority actions" => {
+            Some("areas for priority action")
+        }
+        _ => None,
+    }
+}
+
+fn opener(line: &str) -> Option<Opener> {
+    let t = line.trim();
+    if t.is_empty() || t.len() > 80 {
+        return None;
+    }
+    if let Some(c) = category(t) {
+        return Some(Opener::Category(c));
+    }
+    let w = heading_words(t);
+    match w.as_str() {
+        "recommendations" | "recommendation" => Some(Opener::Recommendations),
+        "what does the local authority need to improve" => Some(Opener::LocalAuthority),
+        "what does the lscb need to improve" => Some(Opener::Lscb),
+        _ if w.starts_with("what needs to improve") => Some(Opener::WhatNeedsToImprove),
+        _ => None,
+    }
+}
+
+static LSCB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:section \d+:?\s*)?(?:the )?(?:effectiveness of the )?(?:local safeguarding children'?s? board|lscb)\b",
+    )
+    .expect("valid regex")
+});
+
+/// A heading that starts the SIF section on the Local Safeguarding Children Board.
+fn is_lscb_heading(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 100 && !t.ends_with(['.', ',', ';']) && LSCB_HEADING.is_match(t)
+}
+
+/// Section headings that follow a recommendations list and so end it.
+const STOP_HEADINGS: &[&str] = &[
+    "summary for children",
+    "inspection findings",
+    "information about this inspection",
+    "key strengths",
+    "the local authority's strengths",
+    "the local authority has the following",
+    "the lscb's strengths",
+    "the lscb has the following",
+    "what the inspection judgements mean",
+    "what the inspection judgments mean",
+    "the experiences and progress of",
+    "executive summary",
+    "yours sincerely",
+    "the impact of leaders",
+    "next steps",
+    "inspection judgement",
+    "inspection judgment",
+];
+
+fn is_stop_heading(line: &str) -> bool {
+    let t = line.trim();
+    if t.len() > 100 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    STOP_HEADINGS.iter().any(|h| lower.starts_with(h))
+        || lower == "findings"
+        || (lower.starts_with("section ") && lower.contains(':'))
+        || is_lscb_heading(t)
+}
+
+/// A line that says a sub-list is empty: "The inspection did not find any areas for
+/// priority and immediate action."
+fn is_nothing_found(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lower.contains("did not find any areas for")
+        || lower.contains("there are no areas for")
+        || lower.contains("no areas for priority")
+        || lower.contains("did not identify any areas for")
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .ends_with(['.', '!', '?', ')'])
+}
+
+/// Short, capitalised, without a closing full stop: how headings look.
+fn heading_shaped(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 90
+        && t.chars().next().is_some_and(|c| c.is_uppercase())
+        && !t.ends_with(['.', ',', ';'])
+}
+
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+/// An item marker at the start of a line.
+enum Marker<'a> {
+    Number(u32, &'a str),
+    Bullet(&'a str),
+}
+
+fn marker(line: &str) -> Option<Marker<'_>> {
+    if let Some(rest) = strip_bullet(line) {
+        return Some(Marker::Bullet(rest));
+    }
+    let (number, rest) = strip_number(line)?;
+    number.parse().ok().map(|n| Marker::Number(n, rest))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListKind {
+    Numbered,
+    Bulleted,
+    /// A paragraph under "Area for priority action", possibly with sub-bullets.
+    Prose,
+}
+
+struct Item<'a> {
+    number: Option<u32>,
+    category: Option<&'static str>,
+    lines: Vec<&'a str>,
+    indent: usize,
+}
+
+impl Item<'_> {
+    fn open(&self) -> bool {
+        self.lines.last().map_or(true, |l| !ends_sentence(l))
+    }
+}
+
+/// The next non-blank line after `j`.
+fn next_nonblank<'a>(lines: &[&'a str], j: usize) -> Option<&'a str> {
+    lines
+        .iter()
+        .skip(j + 1)
+        .take(8)
+        .find(|l| !l.trim().is_empty())
+        .copied()
+}
+
+/// A line met inside a list item, with what the list parser knows about it.
+struct Line<'a> {
+    raw: &'a str,
+    is_marker: bool,
+    is_bullet: bool,
+    blank_before: bool,
+}
+
+/// Whether `line` goes on with `item` (rather than ending the item or the list).
+fn continues_item(
+    item: &Item<'_>,
+    line: Line<'_>,
+    next: Option<&str>,
+    kind: Option<ListKind>,
+    layout: bool,
+) -> bool {
+    let t = line.raw.trim();
+    if item.lines.is_empty() || item.open() {
+        // A sentence running on, possibly over a page break; a bullet inside a numbered
+        // item or a priority-action paragraph.
+        return true;
+    }
+    if line.is_bullet || (line.is_marker && kind != Some(ListKind::Bulleted)) || t.starts_with('(')
+    {
+        // A sub-bullet, or a cross-reference after the full stop.
+        return true;
+    }
+    if (line.blank_before && !layout)
+        || (layout && indent(line.raw) <= item.indent && kind.is_some())
+    {
+        return false;
+    }
+    let next_starts_block = next.map_or(true, |n| {
+        marker(n).is_some() || n.trim().starts_with(|c: char| c.is_uppercase())
+    });
+    if heading_shaped(t) && next_starts_block {
+        return false;
+    }
+    kind != Some(ListKind::Bulleted) || t.starts_with(|c: char| c.is_lowercase())
+}
+
+/// Parse the list that starts after the heading at `start - 1`; return its items and the
+/// index of the first line not consumed.
+fn parse_list<'a>(
+    lines: &[&'a str],
+    start: usize,
+    mut cat: Option<&'static str>,
+    layout: bool,
+) -> (Vec<Item<'a>>, usize) {
+    let mut items: Vec<Item<'a>> = Vec::new();
+    let mut cur: Option<Item<'a>> = None;
+    let mut kind: Option<ListKind> = None;
+    let mut expect: Option<u32> = None;
+    let mut preamble = 0;
+    let mut blank_before = false;
+    // The list's own bullet; another bullet marks a sub-item ("including: - ...").
+    let mut main_bullet: Option<char> = None;
+    let mut j = start;
+    while j < lines.len() {
+        let raw = lines[j];
+        let t = raw.trim();
+        if t.is_empty() {
+            blank_before = true;
+            j += 1;
+            continue;
+        }
+        if t.chars().all(|c| c.is_ascii_digit()) {
+            // A page number the input layer left behind.
+            j += 1;
+            continue;
+        }
+        let closed = cur.as_ref().map_or(true, |c| !c.open());
+        if let Some(c) = category(t) {
+            items.extend(cur.take());
+            cat = Some(c);
+            if c == "areas for priority action" && kind == Some(ListKind::Prose) {
+                kind = None;
+            }
+            blank_before = false;
+            j += 1;
+            continue;
+        }
+        if closed && (is_stop_heading(t) || opener(t).is_some()) {
+            break;
+        }
+        let awaiting_text = cur.as_ref().is_some_and(|c| c.lines.is_empty());
+        if is_nothing_found(t) && (closed || awaiting_text) {
+            items.extend(cur.take());
+            j += 1;
+            continue;
+        }
+        let m = marker(raw);
+        match m {
+            Some(Marker::Number(n, rest))
+                if kind != Some(ListKind::Bulleted)
+                    && kind != Some(ListKind::Prose)
+                    && expect.map_or(true, |e| e == n) =>
+            {
+                items.extend(cur.take());
+                cur = Some(Item {
+                    number: Some(n),
+                    category: cat,
+                    lines: vec![rest].into_iter().filter(|r| !r.is_empty()).collect(),
+                    indent: indent(raw),
+                });
+                kind = Some(ListKind::Numbered);
+                expect = n.checked_add(1);
+            }
+            Some(Marker::Bullet(rest))
+                if kind != Some(ListKind::Numbered)
+                    && kind != Some(ListKind::Prose)
+                    && main_bullet.map_or(true, |b| t.starts_with(b)) =>
+            {
+                main_bullet = t.chars().next();
+                items.extend(cur.take());
+                cur = Some(Item {
+                    number: None,
+                    category: cat,
+                    lines: vec![rest].into_iter().filter(|r| !r.is_empty()).collect(),
+                    indent: indent(raw),
+                });
+                kind = Some(ListKind::Bulleted);
+            }
+            _ => {
+                let next = next_nonblank(lines, j);
+                let next_is_item = next.is_some_and(|n| match marker(n) {
+                    Some(Marker::Number(k, _)) => expect.map_or(true, |e| e == k),
+                    Some(Marker::Bullet(_)) => kind != Some(ListKind::Numbered),
+                    None => false,
+                });
+                match cur.as_mut() {
+                    None => {
+                        if cat == Some("areas for priority action")
+                            && kind.is_none()
+                            && (t.chars().count() > 50 || ends_sentence(t))
+                        {
+                            // A focused visit's priority action is a paragraph.
+                            cur = Some(Item {
+                                number: None,
+                                category: cat,
+                                lines: vec![t],
+                                indent: indent(raw),
+                            });
+                            kind = Some(ListKind::Prose);
+                        } else if heading_shaped(t) && preamble < 3 && next_is_item {
+                            // A sub-heading ("Board operation and structure").
+                            preamble += 1;
+                        } else if heading_shaped(t) && preamble < 3 && items.is_empty() {
+                            preamble += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    Some(item) => {
+                        let continuation = continues_item(
+                            item,
+                            Line {
+                                raw,
+                                is_marker: m.is_some(),
+                                is_bullet: matches!(m, Some(Marker::Bullet(_))),
+                                blank_before,
+                            },
+                            next,
+                            kind,
+                            layout,
+                        );
+                        if continuation {
+                            item.lines.push(t);
+                        } else if heading_shaped(t)
+                            && next_is_item
+                            && kind == Some(ListKind::Numbered)
+                        {
+                            // A sub-heading between items of one list.
+                            items.extend(cur.take());
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        blank_before = false;
+        j += 1;
+    }
+    items.extend(cur.take());
+    items.retain(|i| !i.lines.is_empty());
+    (items, j)
+}
+
+static CROSS_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\(([^()]*national\s+framework[^()]*)\)").expect("valid regex")
+});
+
+/// Split an item's joined text into its text and its national-framework cross-references.
+///
+/// Every parenthesis naming the national framework is listed; those in the contract's
+/// form, led by the outcome, enabler or principle ("(outcome 3, national framework)"),
+/// leave the text. The older form led by the framework ("(National Framework, Outcome
+/// 2)") is kept in the text too, as the hand-checked answers keep it.
+fn split_cross_references(text: &str) -> (String, Vec<String>) {
+    let mut refs = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for c in CROSS_REFERENCE.captures_iter(text) {
+        let (Some(whole), Some(inner)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let inner_text = inner
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let lower = inner_text.to_lowercase();
+        let led_by_item = ["outcome", "enabler", "principle"]
+            .iter()
+            .any(|w| lower.starts_with(w));
+        refs.push(inner_text);
+        if led_by_item {
+            out.push_str(&text[last..whole.start()]);
+            last = whole.end();
+        }
+    }
+    out.push_str(&text[last..]);
+    let mut out = out.trim().to_string();
+    // "... workers (outcome 3, national framework)." leaves "workers ." behind.
+    while let Some(p) = out.find(" .") {
+        out.replace_range(p..p + 1, "");
+    }
+    (out, refs)
+}
+
+/// All recommendation lists of a report or letter, in document order.
+fn lists(lines: &[&str], layout: bool) -> Vec<Recommendation> {
+    let mut la: Vec<Recommendation> = Vec::new();
+    let mut lscb: Vec<Recommendation> = Vec::new();
+    let mut in_lscb_section = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if !la.is_empty() && is_lscb_heading(line) {
+            in_lscb_section = true;
+        }
+        let Some(op) = opener(line) else {
+            i += 1;
+            continue;
+        };
+        let scope = match op {
+            Opener::LocalAuthority | Opener::WhatNeedsToImprove => Scope::LocalAuthority,
+            Opener::Lscb => Scope::Lscb,
+            Opener::Recommendations | Opener::Category(_) if in_lscb_section => Scope::Lscb,
+            Opener::Recommendations | Opener::Category(_) => Scope::LocalAuthority,
+        };
+        let cat = match op {
+            Opener::Category(c) => Some(c),
+            _ => None,
+        };
+        let (items, next) = parse_list(lines, i + 1, cat, layout);
+        if items.is_empty() {
+            i += 1;
+            continue;
+        }
+        let target = match scope {
+            Scope::LocalAuthority => &mut la,
+            Scope::Lscb => &mut lscb,
+        };
+        for item in items {
+            let (text, cross_references) = split_cross_references(&join_lines(item.lines));
+            let position = target.len() + 1;
+            let id = match (scope, item.number) {
+                (Scope::LocalAuthority, Some(n)) => n.to_string(),
+                (Scope::LocalAuthority, None) => position.to_string(),
+                (Scope::Lscb, Some(n)) => format!("L{n}"),
+                (Scope::Lscb, None) => format!("L{position}"),
+            };
+            target.push(Recommendation {
+                id,
+                scope,
+                text,
+                cross_references,
+                category: item.category.map(str::to_string),
+            });
+        }
+        i = next.max(i + 1);
+    }
+    la.extend(lscb);
+    la
+}
+
+static FAILURE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:failure to comply|signed\b|improvement against the above measures)")
+        .expect("valid regex")
+});
+
+/// A DfE improvement notice: the numbered paragraphs after "the following actions are
+/// required", with their lettered sub-items as `"5.a"`, up to the assessment and failure
+/// paragraphs.
+fn notice_requirements(lines: &[&str]) -> Vec<Recommendation> {
+    let mut out: Vec<Recommendation> = Vec::new();
+    let mut started = false;
+    let mut current: Option<(String, Vec<&str>)> = None;
+    let mut parent: Option<String> = None;
+    let flush = |cur: &mut Option<(String, Vec<&str>)>, out: &mut Vec<Recommendation>| {
+        if let Some((id, body)) = cur.take() {
+            let (text, cross_references) = split_cross_references(&join_lines(body));
+            if !text.is_empty() {
+                out.push(Recommendation {
+                    id,
+                    scope: Scope::LocalAuthority,
+                    text,
+                    cross_references,
+                    category: None,
+                });
+            }
+        }
+    };
+    for raw in lines {
+        let t = raw.trim();
+        if !started {
+            if t.to_lowercase().contains("actions are required") {
+                started = true;
+            }
+            continue;
+        }
+        if FAILURE_HEADING.is_match(t) {
+            break;
+        }
+        if t.is_empty() {
+            continue;
+        }
+        if let Some((number, rest)) = strip_number(raw) {
+            if number.chars().all(|c| c.is_ascii_digit()) {
+                flush(&mut current, &mut out);
+                parent = Some(number.to_string());
+                current = Some((number.to_string(), vec![rest]));
+                continue;
+            }
+            if number.len() == 1 && number.chars().all(|c| c.is_ascii_lowercase()) {
+                if let Some(p) = &parent {
+                    flush(&mut current, &mut out);
+                    current = Some((format!("{p}.{number}"), vec![rest]));
+                    continue;
+                }
+            }
+        }
+        match current.as_mut() {
+            Some((_, body)) if !heading_shaped(t) || !ends_sentence(body.last().unwrap_or(&"")) => {
+                body.push(t)
+            }
+            // A heading between requirements ("Improvement plan").
+            _ => flush(&mut current, &mut out),
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str, layout: bool) -> Vec<Recommendation> {
+        let lines: Vec<&str> = text.lines().collect();
+        lists(&lines, layout)
+    }
+
+    #[test]
+    fn ilacs_bullets_with_cross_reference() {
+        let text = "What needs to improve?1\n◼ The quality and robustness of management oversight to promote consistently\neffective social work (National Framework enabler two).\n◼ The effectiveness of planning when children come into care.\n(Outcome 4,\nnational framework)\n\nThe experiences and progress of children who need help and\nprotection: good\n1. Early help has been strengthened.\n";
+        let r = parse(text, false);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].id, "1");
+        assert_eq!(
+            r[0].text,
+            "The quality and robustness of management oversight to promote consistently effective social work (National Framework enabler two)."
+        );
+        assert_eq!(
+            r[0].cross_references,
+            vec!["National Framework enabler two"]
+        );
+        assert_eq!(
+            r[1].text,
+            "The effectiveness of planning when children come into care."
+        );
+        assert_eq!(r[1].cross_references, vec!["Outcome 4, national framework"]);
+    }
+
+    #[test]
+    fn sif_numbers_alone_on_their_line() {
+        let text = "Recommendations\n129.\n\nSignificantly extend the programme of joint- and single-agency audits to\nensure that the LSCB is able to identify areas.\n\n130.\n\nCarry out a multi-agency audit of early help.\n\nInspection findings – the Local Safeguarding Children Board\n136.\n\nThe last year has been busy.\n";
+        let r = parse(text, false);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].id, "129");
+        assert_eq!(r[1].text, "Carry out a multi-agency audit of early help.");
+    }
+
+    #[test]
+    fn sif_2014_categories_and_strengths_heading() {
+        let text = "What does the local authority need to improve?\nPriority and immediate action\nThe inspection did not find any areas for priority and immediate action.\nAreas for improvement\n33. Managers should offer appropriate challenge to social workers regarding their\ncase work, and this should be consistently recorded within case supervision.\n34. Professional, reflective supervision and professional development needs to be\nembedded to support social workers in their current positions and future\ncareers.\nThe local authority has the following strengths:\n35. When children are at risk of immediate harm, they receive a good service.\n";
+        let r = parse(text, false);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].id, "34");
+        assert_eq!(r[1].category.as_deref(), Some("areas for improvement"));
+        assert!(r[1].text.ends_with("future careers."));
+    }
+
+    #[test]
+    fn sub_headings_inside_a_numbered_list() {
+        let text = "What does the LSCB need to improve?\n\nBoard operation and structure\n154. Ensure the Board has a clear structure.\nPerformance information\n155. Develop the performance dataset.\n\nKey strengths and weaknesses of the LSCB\n156. The Board is chaired well.\n";
+        let r = parse(text, false);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].id, "L154");
+        assert_eq!(r[1].scope, Scope::Lscb);
+    }
+
+    #[test]
+    fn improvement_notice_sub_items() {
+        let text = "2. To comply with this Notice, the following actions are required of the council.\nImprovement plan\n5. To ensure there is clear evidence of progression:\n - a. the content of the improvement plan must be kept up to date;\n - b. the council must ensure there is an improvement board;\n\nFailure to comply with this Improvement Notice by the assessment dates or poor progress:\n13. Should the council be unwilling.\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let r = notice_requirements(&lines);
+        let ids: Vec<&str> = r.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["5", "5.a", "5.b"]);
+        assert_eq!(
+            r[0].text,
+            "To ensure there is clear evidence of progression:"
+        );
+    }
+}

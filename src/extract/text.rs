@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 
 /// Bullet characters converters produce for list items.
 pub const BULLETS: &[char] = &[
-    '◼', '•', '●', '▪', '■', '◦', '○', '-', '*', '–', '\u{F0A7}', '\u{F0B7}', '·', '➢', '►', '✓',
+    '◼', '•', '●', '▪', '■', '◦', '○', '-', '*', '–', '\u{F0A7}', '\u{F0B7}', '\u{F06E}',
+    '\u{F02D}', '·', '➢', '►', '✓',
 ];
 
 /// Join wrapped lines into one paragraph: whitespace collapsed, a hyphen at a line end

@@ -43,8 +43,7 @@ pub fn read(path: &str) -> Result<Source> {
         buf
     } else {
         let p = Path::new(path);
-        let meta = std::fs::metadata(p)
-            .with_context(|| format!("{path}: cannot read it: no such file"))?;
+        let meta = std::fs::metadata(p).map_err(|e| io_error(path, &e))?;
         if meta.is_dir() {
             bail!("{path}: is a directory, not a document");
         }
@@ -55,7 +54,7 @@ pub fn read(path: &str) -> Result<Source> {
                 MAX_INPUT_BYTES / 1024 / 1024
             );
         }
-        std::fs::read(p).with_context(|| format!("{path}: cannot read it"))?
+        std::fs::read(p).map_err(|e| io_error(path, &e))?
     };
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         bail!(
@@ -64,6 +63,15 @@ pub fn read(path: &str) -> Result<Source> {
         );
     }
     read_bytes(path, &bytes)
+}
+
+/// One sentence for an I/O failure on `path`.
+fn io_error(path: &str, e: &std::io::Error) -> anyhow::Error {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => anyhow::anyhow!("{path}: no such file"),
+        std::io::ErrorKind::PermissionDenied => anyhow::anyhow!("{path}: permission denied"),
+        _ => anyhow::anyhow!("{path}: cannot be read ({e})"),
+    }
 }
 
 /// Turn the bytes of a document called `name` into a [`Source`].
