@@ -68,6 +68,7 @@ const POSITIVE: &[&str] = &[
     "helpful",
     "careful*",
     "accessible",
+    "suitable",
     "completed",
     "offered",
     "resolved",
@@ -114,8 +115,6 @@ const NEGATIVE: &[&str] = &[
     "deteriorat*",
     "worse",
     "still",
-    "remains",
-    "remain",
     "yet",
     "less",
     "only",
@@ -179,6 +178,14 @@ const NEGATIVE_PHRASES: &[&str] = &[
     "not always",
     "not all",
     "significant challenge",
+    "remains a challenge",
+    "remain a challenge",
+    "challenges remain",
+    "weaknesses remain",
+    "gaps remain",
+    "remains an issue",
+    "still to be",
+    "yet to be",
 ];
 
 struct Lexicon {
@@ -317,18 +324,51 @@ pub fn polarity(sentence: &str) -> Polarity {
 }
 
 /// What an old recommendation is about, in taxonomy terms.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Issue {
     /// The areas a sentence must touch to bear on it.
     pub focus: Vec<usize>,
-    /// Groups of children it is about; a finding must mention one of them.
+    /// Groups of children it is about beyond what the focus implies; a finding must
+    /// mention one of them.
     pub cohorts: Vec<usize>,
+    /// Every group of children it concerns, named or implied by its focus.
+    pub all_cohorts: Vec<usize>,
+    /// Areas with weights for comparing two recommendations: the focus of the main
+    /// clause counts fully, what only a purpose clause ("so that ...", "to inform care
+    /// planning") or a general topic beside a specific one names counts less.
+    pub weighted: Vec<(usize, f64)>,
+}
+
+/// Where the purpose clause of a recommendation starts, if it has one after a main
+/// clause of a few words.
+fn purpose_clause(text: &str) -> Option<usize> {
+    let lower = text.to_lowercase();
+    [
+        ", so that",
+        " so that ",
+        " in order to ",
+        " to ensure ",
+        " to make sure ",
+        " to inform ",
+    ]
+    .iter()
+    .filter_map(|m| lower.find(m))
+    .filter(|&i| {
+        lower
+            .get(..i)
+            .is_some_and(|head| head.split_whitespace().count() >= 3)
+    })
+    .min()
 }
 
 impl Issue {
     /// The issue of a recommendation text.
     pub fn of(tax: &Taxonomy, text: &str) -> Issue {
         let areas = tax.areas_in(text);
+        let main_areas = match purpose_clause(text).and_then(|i| text.get(..i)) {
+            Some(head) => tax.areas_in(head),
+            None => areas.clone(),
+        };
         let of_kind = |k: AreaKind| -> Vec<usize> {
             areas
                 .iter()
@@ -337,7 +377,9 @@ impl Issue {
                 .collect()
         };
         let mut topics = of_kind(AreaKind::Topic);
+        let mut secondary = Vec::new();
         if topics.iter().any(|&t| !tax.general(t)) {
+            secondary = topics.iter().copied().filter(|&t| tax.general(t)).collect();
             topics.retain(|&t| !tax.general(t));
         }
         // A topic refined by a more specific one in the same text is the specific one.
@@ -348,30 +390,31 @@ impl Issue {
             .collect();
         topics.retain(|t| !refined.contains(t));
         let actors = of_kind(AreaKind::Actor);
-        let mut cohorts = of_kind(AreaKind::Cohort);
+        let named_cohorts = of_kind(AreaKind::Cohort);
+        let (focus, mut cohorts) = if !topics.is_empty() {
+            (topics, named_cohorts.clone())
+        } else if !actors.is_empty() {
+            (actors, named_cohorts.clone())
+        } else {
+            (named_cohorts.clone(), Vec::new())
+        };
         // A cohort the focus always implies narrows nothing (return home interviews are
         // always about children who go missing).
-        let implied: Vec<usize> = topics
-            .iter()
-            .chain(if topics.is_empty() { &actors } else { &topics })
-            .filter_map(|&a| tax.implies(a))
-            .collect();
+        let implied: Vec<usize> = focus.iter().filter_map(|&a| tax.implies(a)).collect();
         cohorts.retain(|c| !implied.contains(c));
-        if !topics.is_empty() {
-            Issue {
-                focus: topics,
-                cohorts,
-            }
-        } else if !actors.is_empty() {
-            Issue {
-                focus: actors,
-                cohorts,
-            }
-        } else {
-            Issue {
-                focus: cohorts,
-                cohorts: Vec::new(),
-            }
+        let mut all_cohorts: Vec<usize> = named_cohorts.into_iter().chain(implied).collect();
+        all_cohorts.sort_unstable();
+        all_cohorts.dedup();
+        let mut weighted: Vec<(usize, f64)> = focus
+            .iter()
+            .map(|&a| (a, if main_areas.contains(&a) { 1.0 } else { 0.5 }))
+            .collect();
+        weighted.extend(secondary.into_iter().map(|a| (a, 0.25)));
+        Issue {
+            focus,
+            cohorts,
+            all_cohorts,
+            weighted,
         }
     }
 

@@ -167,20 +167,32 @@ pub fn related(tax: &Taxonomy, a: usize, b: usize) -> bool {
     tax.within(a, b) || tax.within(b, a)
 }
 
-/// Share of the two foci that meet (Dice over related pairs).
-pub fn focus_overlap(tax: &Taxonomy, a: &[usize], b: &[usize]) -> f64 {
-    if a.is_empty() || b.is_empty() {
+/// How far area `a` meets one of `others`: fully when the same, 0.75 when one refines
+/// the other (plans and child protection plans).
+fn meets(tax: &Taxonomy, a: usize, others: &[(usize, f64)]) -> f64 {
+    others
+        .iter()
+        .map(|&(b, _)| {
+            if a == b {
+                1.0
+            } else if related(tax, a, b) {
+                0.75
+            } else {
+                0.0
+            }
+        })
+        .fold(0.0, f64::max)
+}
+
+/// Weighted share of the two issues' areas that meet each other.
+pub fn focus_overlap(tax: &Taxonomy, a: &[(usize, f64)], b: &[(usize, f64)]) -> f64 {
+    let total: f64 = a.iter().chain(b).map(|&(_, w)| w).sum();
+    if a.is_empty() || b.is_empty() || total <= 0.0 {
         return 0.0;
     }
-    let hit_a = a
-        .iter()
-        .filter(|&&x| b.iter().any(|&y| related(tax, x, y)))
-        .count();
-    let hit_b = b
-        .iter()
-        .filter(|&&y| a.iter().any(|&x| related(tax, x, y)))
-        .count();
-    (hit_a + hit_b) as f64 / (a.len() + b.len()) as f64
+    let met: f64 = a.iter().map(|&(x, w)| w * meets(tax, x, b)).sum::<f64>()
+        + b.iter().map(|&(y, w)| w * meets(tax, y, a)).sum::<f64>();
+    met / total
 }
 
 /// True unless both name groups of children and none is shared.
@@ -197,13 +209,8 @@ pub fn restatement_score(
     new_stems: &HashSet<String>,
 ) -> f64 {
     let lexical = dice(old_stems, new_stems);
-    let focus = focus_overlap(tax, &old.focus, &new.focus);
-    let old_cohorts: Vec<usize> = old.cohorts.iter().chain(&old.focus).copied().collect();
-    let new_cohorts: Vec<usize> = new.cohorts.iter().chain(&new.focus).copied().collect();
-    let cohort_ok = cohorts_compatible(
-        &only_cohorts(tax, &old_cohorts),
-        &only_cohorts(tax, &new_cohorts),
-    );
+    let focus = focus_overlap(tax, &old.weighted, &new.weighted);
+    let cohort_ok = cohorts_compatible(&old.all_cohorts, &new.all_cohorts);
     if focus > 0.0 && cohort_ok {
         0.7 * focus + 0.3 * lexical + 0.01
     } else if lexical >= 0.5 && (old.is_empty() || new.is_empty()) {
@@ -212,14 +219,6 @@ pub fn restatement_score(
     } else {
         0.0
     }
-}
-
-fn only_cohorts(tax: &Taxonomy, areas: &[usize]) -> Vec<usize> {
-    areas
-        .iter()
-        .copied()
-        .filter(|&a| tax.kind(a) == super::taxonomy::AreaKind::Cohort)
-        .collect()
 }
 
 #[cfg(test)]

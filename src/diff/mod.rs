@@ -72,12 +72,13 @@ impl<'a> NewSide<'a> {
                     polarity: polarity(s),
                 });
             }
-            // A plain statement ("return home interviews are offered") takes the tone of
-            // the paragraph it stands in, when that tone is clear.
-            let tone = finding_tone(&out.sentences[first..]);
-            for s in &mut out.sentences[first..] {
-                if s.polarity == Polarity::Neutral {
-                    s.polarity = tone;
+            // A plain statement ("return home interviews are offered") in a paragraph of
+            // praise reads as praise. Criticism is never inferred: it must be said.
+            if finding_tone(&out.sentences[first..]) == Polarity::Positive {
+                for s in &mut out.sentences[first..] {
+                    if s.polarity == Polarity::Neutral {
+                        s.polarity = Polarity::Positive;
+                    }
                 }
             }
             areas.sort_unstable();
@@ -155,6 +156,27 @@ fn relevance(
         .count();
     if touched == 0 {
         return 0.0;
+    }
+    // A sentence plainly about other children ("children who present as homeless" for a
+    // care leavers' issue) does not bear on it.
+    if !issue.all_cohorts.is_empty() {
+        let own: Vec<usize> = s
+            .areas
+            .iter()
+            .filter_map(|&a| {
+                if tax.kind(a) == taxonomy::AreaKind::Cohort {
+                    Some(a)
+                } else if issue.focus.iter().any(|&f| tax.within(a, f)) {
+                    // The issue's own area implies the issue's own children.
+                    None
+                } else {
+                    tax.implies(a)
+                }
+            })
+            .collect();
+        if !own.is_empty() && !own.iter().any(|c| issue.all_cohorts.contains(c)) {
+            return 0.0;
+        }
     }
     if !issue.cohorts.is_empty()
         && !issue
