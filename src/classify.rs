@@ -41,11 +41,11 @@ static TITLES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
 });
 
 static SIF_MARKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)children looked after and achieving\s+permanence|inspection of services for children in need of help\s+and\s+protection|local safeguarding children\s+board")
+    Regex::new(r"(?i)children\s+looked\s+after\s+and\s+achieving\s+permanence|inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection|local\s+safeguarding\s+children\s+board")
         .expect("valid regex")
 });
 static ILACS_MARKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)inspection of children'?s social care services|local\s+authority\s+children'?s\s+services|impact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?practice|what needs to improve")
+    Regex::new(r"(?i)inspection\s+of\s+children'?s\s+social\s+care\s+services|local\s+authority\s+children'?s\s+services|impact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?practice|what\s+needs\s+to\s+improve")
         .expect("valid regex")
 });
 static GRADE_WORDS: LazyLock<Regex> = LazyLock::new(|| {

@@ -5,16 +5,27 @@
 //! the words of the grades. pdftotext puts a row's grade beside its label (`-layout`),
 //! after it, after all the labels, or on the middle line of a wrapped label; in every
 //! case labels and grades keep the same order, so the n-th row takes the n-th grade.
-//! When the counts differ or the grade words do not split cleanly into grades, nothing
-//! is taken from the table: a missing grade is better than a wrong one.
+//! When the counts differ, a row keeps a grade only where position alone places it (the
+//! one grade between its label and the next row's, with only the last rows left
+//! without); otherwise nothing is taken from the table. Unknown, garbled or out-of-order
+//! rows are left out with a warning: a missing grade is better than a wrong one.
 //!
 //! Judgements only reported by letters, notices and news are `letters.rs`'s business.
 
+use crate::classify::prefix;
 use crate::extract::text::squash;
 use crate::input::Source;
 use crate::model::{Area, Document, Framework, Grade, Judgement, Kind};
 use regex::Regex;
 use std::sync::LazyLock;
+
+/// The title block of a report: where a SIF report says it includes the LSCB review.
+const TITLE_BLOCK: usize = 1500;
+
+static LSCB_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board")
+        .expect("valid regex")
+});
 
 /// The judgement table and the SIF headline sit on the first pages.
 const HEAD_LINES: usize = 250;
@@ -44,14 +55,21 @@ pub fn extract(source: &Source, doc: &mut Document) {
     let table = read_table(head);
     found.extend(table.rows);
     doc.warnings.extend(table.warnings);
-    if sif {
+    // Only reports whose title names the review of the LSCB judge it; re-inspections
+    // mention the board without judging it.
+    if sif && LSCB_REVIEW.is_match(prefix(&source.text, TITLE_BLOCK)) {
         match lscb(&lines) {
             Ok(Some(grade)) => found.push((Area::Lscb, grade)),
-            Ok(None) => {}
+            Ok(None) => doc.warnings.push(
+                "the report reviews the LSCB but its judgement (\"The Local Safeguarding \
+                 Children Board is ...\") was not found"
+                    .to_string(),
+            ),
             Err(warning) => doc.warnings.push(warning),
         }
     }
-    doc.judgements = distinct(found, &mut doc.warnings);
+    let judgements = distinct(found, &mut doc.warnings);
+    doc.judgements.extend(judgements);
 }
 
 /// The judgements, each area once; an area given two different grades is left out.
@@ -107,6 +125,8 @@ const LABEL_WORDS: &[&str] = &[
     "leavers",
     "overall",
     "effectiveness",
+    "young",
+    "people",
     "looked",
     "after",
     "achieving",
@@ -151,7 +171,7 @@ static ROWS: LazyLock<Vec<(Regex, Area)>> = LazyLock::new(|| {
             Area::ImpactOfLeaders,
         ),
         (
-            r"^the experiences and progress of children who need help and protection$",
+            r"^the experiences and progress of children(?: and young people)? (?:who need|in need of) help and protection$",
             Area::HelpAndProtection,
         ),
         (
@@ -222,8 +242,10 @@ fn is_grade_word(word: &str) -> bool {
 
 fn cell(text: &str) -> Cell<'_> {
     let lower = text.to_lowercase();
-    if matches!(lower.as_str(), "judgement" | "grade" | "judgement grade")
-        || text.chars().all(|c| c.is_ascii_digit())
+    if matches!(
+        lower.as_str(),
+        "judgement" | "judgements" | "grade" | "grades" | "judgement grade"
+    ) || text.chars().all(|c| c.is_ascii_digit())
     {
         return Cell::Skip;
     }
@@ -316,12 +338,23 @@ pub fn read_table(lines: &[&str]) -> TableRead {
     };
     // In `-layout` text a grade printed level with the middle of its wrapped label comes
     // a line before the label, far to the right (unlike the end of a wrapped headline).
+    // Without the indentation (tabs, collapsed spaces) the line is still taken when it
+    // is the start of a grade ("Requires") that the lines below complete.
     let mut start = first;
     while start > 0 {
         let line = lines[start - 1];
-        let indent = line.len() - line.trim_start().len();
+        let indent: usize = line
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| if c == '\t' { 8 } else { 1 })
+            .sum();
         let prev = cells(line);
-        if indent >= GRADE_COLUMN && prev.iter().all(|c| matches!(c, Cell::Grade(_))) {
+        let opening =
+            line.trim().to_lowercase().starts_with("require") && parse_grades(line).is_none();
+        if (indent >= GRADE_COLUMN || opening)
+            && !prev.is_empty()
+            && prev.iter().all(|c| matches!(c, Cell::Grade(_)))
+        {
             start -= 1;
         } else {
             break;
@@ -621,7 +654,15 @@ static LSCB_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The grade of the first line (or line and the next, when it wraps) matching `re`.
+/// Lines a headline sentence may wrap onto.
+const HEADLINE_WRAPS: usize = 2;
+
+fn headline_grade(re: &Regex, text: &str) -> Option<Grade> {
+    grade_of(re.captures(text)?.get(1)?.as_str())
+}
+
+/// The grades of the lines starting with `first_word` whose sentence (wrapped over up
+/// to three lines) matches `re`, in document order.
 fn headline_grades<'a>(
     lines: &'a [&'a str],
     re: &'a Regex,
@@ -635,9 +676,20 @@ fn headline_grades<'a>(
         if !starts {
             return None;
         }
-        let grade = |text: &str| grade_of(re.captures(text)?.get(1)?.as_str());
-        let one = squash(t);
-        grade(&one).or_else(|| grade(&format!("{one} {}", squash(lines.get(i + 1)?))))
+        // The sentence may wrap over up to three lines; it must end where a line ends.
+        let mut text = squash(t);
+        for next in lines.iter().skip(i + 1).take(HEADLINE_WRAPS) {
+            if let Some(grade) = headline_grade(re, &text) {
+                return Some(grade);
+            }
+            let next = squash(next);
+            if next.is_empty() {
+                return None;
+            }
+            text.push(' ');
+            text.push_str(&next);
+        }
+        headline_grade(re, &text)
     })
 }
 
@@ -828,6 +880,25 @@ mod tests {
             "",
             "2. Children looked after and achieving permanence                          Good",
             "",
+            "The effectiveness of the Local Safeguarding Children Board (LSCB) is",
+        ];
+        assert_eq!(
+            read_table(&lines).rows,
+            vec![
+                (Area::HelpAndProtection, Grade::RequiresImprovement),
+                (Area::ChildrenLookedAfter, Grade::Good),
+            ]
+        );
+    }
+
+    #[test]
+    fn grade_start_above_its_label_without_indentation() {
+        let lines = [
+            "good help, care and protection.",
+            "Requires",
+            "1. Children who need help and protection",
+            "Improvement",
+            "2. Children looked after and achieving permanence Good",
             "The effectiveness of the Local Safeguarding Children Board (LSCB) is",
         ];
         assert_eq!(
@@ -1069,6 +1140,48 @@ mod tests {
                 "Children's services in Coventry are no longer inadequate and they now require"
             ]),
             None
+        );
+    }
+
+    fn sif_doc(text: &str) -> Document {
+        let source = Source {
+            name: "t.txt".to_string(),
+            text: text.to_string(),
+            layout: false,
+            markdown: false,
+            warnings: Vec::new(),
+        };
+        let mut doc = Document::new("t.txt");
+        doc.kind = Kind::Inspection;
+        doc.framework = Some(Framework::Sif);
+        extract(&source, &mut doc);
+        doc
+    }
+
+    #[test]
+    fn lscb_only_when_the_report_reviews_it() {
+        let table = "Children's services in Somerset require improvement to be good\n\
+                     1. Children who need help and protection\nRequires improvement\n\
+                     Executive summary\nThe Local Safeguarding Children Board is good\n";
+        let reviewed = format!(
+            "Somerset County Council\nInspection of services for children in need of help and\n\
+             protection, children looked after and care leavers\nand\n\
+             Review of the effectiveness of the Local Safeguarding Children\nBoard1\n{table}"
+        );
+        let reinspection = format!(
+            "Somerset County Council\nReinspection of services for children in need of help and\n\
+             protection, children looked after and care leavers\n{table}"
+        );
+        assert_eq!(sif_doc(&reviewed).grade(Area::Lscb), Some(Grade::Good));
+        let doc = sif_doc(&reinspection);
+        assert_eq!(doc.grade(Area::Lscb), None);
+        assert_eq!(
+            doc.grade(Area::OverallEffectiveness),
+            Some(Grade::RequiresImprovement)
+        );
+        assert_eq!(
+            doc.grade(Area::HelpAndProtection),
+            Some(Grade::RequiresImprovement)
         );
     }
 

@@ -110,44 +110,70 @@ fn clean_page<'a>(page: &[&'a str], running: &HashMap<String, usize>) -> Vec<&'a
     lines
 }
 
-/// A footnote block at the foot of a page: a line starting with a small number `n`,
-/// separated from the body, where the body carries the marker `n` glued to a word.
+/// A footnote at the foot of a page: a line holding only a small number `n`, after a
+/// blank line, where the body above carries the marker `n` glued to a word ("board1"),
+/// and then the footnote's own paragraph (a run of lines opening with a sentence).
+/// Only the number and that paragraph go: pdftotext sometimes prints the last cells of
+/// a table between them or after them, and those stay.
 fn remove_footnotes(lines: &mut Vec<&str>) {
     let n = lines.len();
-    let window = n.saturating_sub(14);
-    let mut cut: Option<usize> = None;
-    for i in (window..n).rev() {
+    let window = n.saturating_sub(16);
+    let mut i = n;
+    while i > window {
+        i -= 1;
         let Some(caps) = FOOTNOTE_START.captures(lines[i]) else {
             continue;
         };
-        let number = &caps[1];
-        // The footnote must follow a blank line (or be at the top of the window), and
-        // the body above must carry the marker glued to a word.
         let after_blank = i == 0 || lines[i - 1].trim().is_empty();
-        if !after_blank {
+        if !after_blank || !lines[..i].iter().any(|l| has_marker(l, &caps[1])) {
             continue;
         }
-        let body = &lines[..i];
-        if body.iter().any(|l| has_marker(l, number)) {
-            cut = Some(i);
+        // The footnote text may share the number's line ("1 Ofsted produces ...").
+        let same_line = lines[i].trim().len() > caps[1].len();
+        let text_start = if same_line {
+            Some(i)
+        } else {
+            (i + 1..n).find(|&j| {
+                is_footnote_text(lines[j]) && (j == i + 1 || lines[j - 1].trim().is_empty())
+            })
+        };
+        let Some(text_start) = text_start else {
+            continue;
+        };
+        let text_end = (text_start + 1..n)
+            .find(|&j| lines[j].trim().is_empty())
+            .unwrap_or(n);
+        lines.drain(text_start..text_end);
+        if !same_line {
+            lines.remove(i);
         }
-    }
-    if let Some(i) = cut {
-        lines.truncate(i);
         while lines.last().is_some_and(|l| l.trim().is_empty()) {
             lines.pop();
         }
+        return;
     }
 }
 
-/// Whether `line` has footnote marker `number` glued to the end of a word ("board1").
+/// The first line of a footnote reads as a sentence: several words, not a table cell.
+fn is_footnote_text(line: &str) -> bool {
+    let t = line.trim();
+    t.split_whitespace().count() >= 6
+        && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Whether `line` has footnote marker `number` glued to the end of a word ("board1",
+/// "protection.1") — not a section number such as "2.2".
 pub fn has_marker(line: &str, number: &str) -> bool {
     line.match_indices(number).any(|(i, m)| {
-        let before = line[..i].chars().next_back();
+        let head = &line[..i];
+        let mut before = head.chars().rev();
+        let glued = match before.next() {
+            Some(c) if c.is_alphabetic() || c == ')' || c == '\'' => true,
+            Some('.') | Some(',') => before.next().is_some_and(|c| c.is_alphabetic()),
+            _ => false,
+        };
         let after = line[i + m.len()..].chars().next();
-        before.is_some_and(|c| c.is_alphabetic() || c == ')' || c == '\'' || c == '.')
-            && !after.is_some_and(|c| c.is_alphanumeric())
-            && !line[..i].ends_with(|c: char| c.is_ascii_digit())
+        glued && !after.is_some_and(|c| c.is_alphanumeric())
     })
 }
 
@@ -187,6 +213,32 @@ mod tests {
             clean.contains("Plans are well\nline two Plans are"),
             "{clean}"
         );
+    }
+
+    #[test]
+    fn table_cells_printed_around_a_footnote_stay() {
+        // Surrey 2015, text mode: the last grade comes between the footnote number and
+        // the footnote's text.
+        let text = "good help, care and protection.1\n3. Leadership, management and governance\n\n1\n\nInadequate\n\nA full description of what the inspection judgements mean can be found at the end of this report.\n\n1\n\u{000C}Contents\n";
+        let (clean, _) = remove_furniture(text);
+        assert!(
+            clean.contains("governance\n\n\nInadequate\nContents"),
+            "{clean}"
+        );
+        assert!(!clean.contains("A full description"), "{clean}");
+    }
+
+    #[test]
+    fn section_numbers_are_not_footnote_markers() {
+        assert!(!has_marker(
+            "2.2 Experiences and progress of care leavers",
+            "2"
+        ));
+        assert!(has_marker(
+            "Review of the effectiveness of the Local Safeguarding Children Board1",
+            "1"
+        ));
+        assert!(has_marker("good help, care and protection.1", "1"));
     }
 
     #[test]
