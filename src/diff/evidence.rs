@@ -478,6 +478,26 @@ mod tests {
     }
 
     #[test]
+    fn purpose_clause_weighs_less() {
+        let t = &*TAXONOMY;
+        let i = Issue::of(t, "The response to children who go missing from home and care, so that all children are offered return home interviews that are of good quality, in order to better understand why children go missing and to inform care planning and strategic priorities.");
+        let weight = |id: &str| {
+            i.weighted
+                .iter()
+                .find(|(a, _)| TAXONOMY.id(*a) == id)
+                .map(|x| x.1)
+        };
+        assert_eq!(weight("return_home_interviews"), Some(0.5));
+        assert_eq!(weight("care_plans"), Some(0.5));
+        let i = Issue::of(
+            t,
+            "The quality of child in need and child protection plans.",
+        );
+        assert_eq!(i.weighted.len(), 1);
+        assert_eq!(i.weighted[0].1, 1.0);
+    }
+
+    #[test]
     fn issue_prefers_specific_topics() {
         let t = &*TAXONOMY;
         let i = Issue::of(t, "The quality of evidence-based assessments undertaken to support effective placement matching.");

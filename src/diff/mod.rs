@@ -260,10 +260,14 @@ fn assess(
             (i, restatement_score(tax, &issue, &stems, ni, ns))
         })
         .collect();
+    // The best score; on a tie the earlier item (max_by would keep the later).
     let best = candidates
         .iter()
         .copied()
-        .max_by(|a, b| a.1.total_cmp(&b.1));
+        .fold(None, |best: Option<(usize, f64)>, c| match best {
+            Some(b) if b.1 >= c.1 => Some(b),
+            _ => Some(c),
+        });
     if let Some((i, score)) = best {
         if score > 0.0 {
             explanation.best_match = Some((new.recommendations[i].id.clone(), round2(score)));
@@ -414,4 +418,79 @@ pub fn practice_areas(text: &str) -> Vec<String> {
         .into_iter()
         .map(|a| TAXONOMY.id(a).to_string())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Finding, Kind};
+
+    fn doc(recs: &[&str], findings: &[(&str, &str)]) -> Document {
+        let mut d = Document::new("new");
+        d.kind = Kind::Inspection;
+        d.recommendations = recs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Recommendation {
+                id: (i + 1).to_string(),
+                scope: Scope::LocalAuthority,
+                text: t.to_string(),
+                cross_references: Vec::new(),
+                category: None,
+            })
+            .collect();
+        d.findings = findings
+            .iter()
+            .enumerate()
+            .map(|(i, (section, text))| Finding {
+                id: (i + 1).to_string(),
+                section: section.to_string(),
+                text: text.to_string(),
+                polarity: Polarity::Neutral,
+            })
+            .collect();
+        d
+    }
+
+    #[test]
+    fn sentence_about_other_children_does_not_bear() {
+        // Liverpool 2023's care leavers' item against a 2026 sentence on homeless children.
+        let old = doc(&["The provision of information for care leavers about their entitlements and health histories."], &[]);
+        let new = doc(
+            &[],
+            &[("help_and_protection", "Most children who present as homeless are seen quickly. However, not all children who present as homeless receive a timely response or are made aware of their rights and entitlements.")],
+        );
+        let d = diff(&old, &new);
+        assert_eq!(d.recommendations[0].status, Status::NotAssessed);
+    }
+
+    #[test]
+    fn praise_alone_resolves_and_criticism_keeps_open() {
+        let old = doc(&["The completion and impact of return home interviews for children missing from care."], &[]);
+        // Luton 2022, paragraph 10: a paragraph of praise carries its plain statement.
+        let praised = doc(&[], &[("help_and_protection", "Children who are reported as missing receive a well-coordinated and consistent response. Return home interviews are offered to children who go missing and most take up this offer.")]);
+        let d = diff(&old, &praised);
+        assert_eq!(d.recommendations[0].status, Status::Resolved);
+        assert_eq!(
+            d.recommendations[0].evidence[0].quote,
+            "Return home interviews are offered to children who go missing and most take up this offer."
+        );
+        // Luton 2020, paragraph 32.
+        let criticised = doc(&[], &[("impact_of_leaders", "For example, progress in improving the delivery of return home interviews when children in care are missing is stubbornly slow.")]);
+        assert_eq!(
+            diff(&old, &criticised).recommendations[0].status,
+            Status::Ongoing
+        );
+    }
+
+    #[test]
+    fn ties_go_to_the_earlier_item() {
+        let text = "The stability of the workforce.";
+        let old = doc(&[text], &[]);
+        let new = doc(&[text, text], &[]);
+        let d = diff(&old, &new);
+        assert_eq!(d.recommendations[0].matched_new_id.as_deref(), Some("1"));
+        assert_eq!(d.new_recommendations.len(), 1);
+        assert_eq!(d.new_recommendations[0].id, "2");
+    }
 }
