@@ -69,6 +69,10 @@ const POSITIVE: &[&str] = &[
     "careful*",
     "accessible",
     "suitable",
+    "right",
+    "meaningful",
+    "impactful",
+    "realistic",
     "completed",
     "offered",
     "resolved",
@@ -86,6 +90,7 @@ const NEGATIVE: &[&str] = &[
     "vary",
     "varies",
     "varied",
+    "varying",
     "inconsisten*",
     "delay*",
     "drift",
@@ -162,6 +167,10 @@ const NEUTRAL_PHRASES: &[&str] = &[
     "the only",
     "still live",
     "still living",
+    "the right to",
+    "their right to",
+    "right to",
+    "rights",
 ];
 
 /// Phrases that criticise as a whole.

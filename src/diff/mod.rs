@@ -494,3 +494,47 @@ mod tests {
         assert_eq!(d.new_recommendations[0].id, "2");
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use crate::model::Finding;
+
+    #[test]
+    fn odd_texts_never_panic() {
+        let repeated = "é".repeat(50);
+        let odd = [
+            "",
+            " ",
+            ".",
+            "’’’ — … ◼",
+            "However",
+            "not not not not",
+            repeated.as_str(),
+            "Ensure that .. feedback .. referrals",
+            "16- and 17-year-old 16 17 year",
+            "ŞŢĂÎ — 子供 — 🙂 so that in order to",
+        ];
+        for text in odd {
+            let _ = evidence::sentence_polarity(text);
+            let _ = practice_areas(text);
+            let mut d = Document::new(text);
+            d.recommendations.push(Recommendation {
+                id: String::new(),
+                scope: Scope::Lscb,
+                text: text.to_string(),
+                cross_references: Vec::new(),
+                category: None,
+            });
+            d.findings.push(Finding {
+                id: String::new(),
+                section: text.to_string(),
+                text: text.to_string(),
+                polarity: Polarity::Neutral,
+            });
+            let out = diff(&d, &d);
+            assert_eq!(out.recommendations.len(), 1);
+            let _ = timeline(&[d.clone(), d]);
+        }
+    }
+}

@@ -67,7 +67,9 @@ fn change_note(j: &JudgementChange) -> String {
     if let Some(a) = j.new_area {
         notes.push(format!("as {}", a.label()));
     }
-    if j.cross_framework {
+    if j.cross_framework && j.new.is_none() {
+        notes.push("no successor in NEW's framework".to_string());
+    } else if j.cross_framework {
         notes.push("across frameworks".to_string());
     }
     if j.reported {
