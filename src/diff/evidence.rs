@@ -195,6 +195,15 @@ const NEGATIVE_PHRASES: &[&str] = &[
     "remains an issue",
     "still to be",
     "yet to be",
+    "experienced changes",
+    "experience changes",
+    "experiencing changes",
+    "experienced many changes",
+    "experience many changes",
+    "frequent changes",
+    "multiple changes",
+    "repeated changes",
+    "several changes",
 ];
 
 struct Lexicon {
@@ -478,6 +487,7 @@ mod tests {
             ("Social workers have the information and guidance they need to respond to concerns without delay, ensuring timely help for children.", Positive),
             ("Supervision is not ensuring a consistent quality of practice and timely impact for children.", Negative),
             ("In most cases, the use of Public Law Outline (PLO) pre-proceedings is effective and instrumental in diverting children from becoming the subject of court proceedings and from entering care.", Positive),
+            ("Some children had experienced changes in workers before and during the implementation of the family help service; however, this has been more consistent recently.", Mixed),
             ("Very few children have been identified as being in private fostering arrangements.", Neutral),
             ("Referrals are swiftly reviewed by managers, and families are allocated without delay to a worker with the appropriate skills and experience to address the presenting need.", Positive),
         ];
