@@ -332,13 +332,12 @@ pub fn sentence_polarity(sentence: &str) -> Polarity {
     }
 }
 
-/// The polarity the diff uses: the shared finding-polarity rules where they decide, else
-/// the sentence cues here.
+/// The polarity the diff uses for a sentence of NEW. These cues are tuned to one
+/// question, whether a sentence still criticises an issue, so a plain statement ("do not
+/// meet the threshold", "result in referrals") stays neutral; the parser's finding
+/// polarity answers a broader question and is not used here.
 pub fn polarity(sentence: &str) -> Polarity {
-    match crate::extract::polarity::polarity(sentence) {
-        Polarity::Neutral => sentence_polarity(sentence),
-        p => p,
-    }
+    sentence_polarity(sentence)
 }
 
 /// What an old recommendation is about, in taxonomy terms.
