@@ -1,0 +1,544 @@
+//! Evidence: which sentences of NEW bear on an old recommendation, and how they read.
+//!
+//! A sentence's polarity here is scored from cue words with negation ("not effective",
+//! "without delay") and hedges ("not always", "too slow"). It is sentence-level on purpose:
+//! a finding paragraph that praises one thing and criticises another must not lend its
+//! criticism to the praised thing.
+
+use super::taxonomy::{words, AreaKind, Taxonomy};
+use crate::model::Polarity;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Words that praise (whole words, or prefixes where they end in `*`).
+const POSITIVE: &[&str] = &[
+    "effective",
+    "effectively",
+    "good",
+    "strong",
+    "stronger",
+    "strength*",
+    "well",
+    "improved",
+    "improving",
+    "strengthened",
+    "timely",
+    "swift*",
+    "prompt*",
+    "thorough*",
+    "robust",
+    "robustly",
+    "clear",
+    "clearly",
+    "appropriate",
+    "appropriately",
+    "reduced",
+    "benefit*",
+    "comprehensive",
+    "consistent",
+    "consistently",
+    "impressive*",
+    "excellent",
+    "positive",
+    "positively",
+    "success*",
+    "skilled",
+    "skilful*",
+    "proactive*",
+    "rigorous*",
+    "insightful",
+    "sensitive*",
+    "sustained",
+    "stable",
+    "ambitious",
+    "valued",
+    "responsive",
+    "embedded",
+    "quickly",
+    "regular",
+    "regularly",
+    "detailed",
+    "focused",
+    "tenacious*",
+    "decisive*",
+    "creative*",
+    "strengthening",
+    "established",
+    "mostly",
+    "helpful",
+    "careful*",
+    "accessible",
+    "suitable",
+    "right",
+    "meaningful",
+    "impactful",
+    "realistic",
+    "completed",
+    "offered",
+    "resolved",
+    "addressed",
+];
+
+/// Words that criticise.
+const NEGATIVE: &[&str] = &[
+    "too",
+    "lack*",
+    "insufficient*",
+    "poor*",
+    "weak*",
+    "variab*",
+    "vary",
+    "varies",
+    "varied",
+    "varying",
+    "inconsisten*",
+    "delay*",
+    "drift",
+    "limited",
+    "fail*",
+    "shortfall*",
+    "gap",
+    "gaps",
+    "inadequate",
+    "unable",
+    "declin*",
+    "slow",
+    "slower",
+    "slowly",
+    "shortage*",
+    "unclear",
+    "unsuitable",
+    "unsafe",
+    "unnecessar*",
+    "unplanned",
+    "unassessed",
+    "unmet",
+    "unaware",
+    "difficult*",
+    "harder",
+    "confusing",
+    "deteriorat*",
+    "worse",
+    "still",
+    "yet",
+    "less",
+    "only",
+    "minority",
+    "problem*",
+    "weakness*",
+    "missed",
+    "absent",
+    "lost",
+    "behind",
+    "stubborn*",
+];
+
+/// Words that turn a cue round: "not effective", "without delay".
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "nor", "neither", "without", "cannot", "dont", "doesnt", "isnt", "arent",
+    "wasnt", "werent", "didnt", "hasnt", "havent", "nothing", "none",
+];
+
+/// Phrases whose words are no cue at all ("as well as", "requires improvement" names a
+/// grade, "concerns about children" is the subject matter).
+const NEUTRAL_PHRASES: &[&str] = &[
+    "as well as",
+    "well being",
+    "wellbeing",
+    "concerns about",
+    "concerns for",
+    "concern about",
+    "concerns are",
+    "when there are concerns",
+    "level of concern",
+    "levels of concern",
+    "high risk",
+    "high levels of risk",
+    "high level",
+    "high levels",
+    "high number",
+    "high numbers",
+    "improvement plan",
+    "improvement plans",
+    "improvement board",
+    "improvement activity",
+    "the last inspection",
+    "since the last",
+    "the only",
+    "still live",
+    "still living",
+    "the right to",
+    "their right to",
+    "right to",
+    "rights",
+];
+
+/// Phrases that criticise as a whole.
+const NEGATIVE_PHRASES: &[&str] = &[
+    "requires improvement",
+    "need to improve",
+    "needs to improve",
+    "more to do",
+    "further work",
+    "is needed",
+    "are needed",
+    "further action",
+    "not yet",
+    "not always",
+    "not all",
+    "significant challenge",
+    "remains a challenge",
+    "remain a challenge",
+    "challenges remain",
+    "weaknesses remain",
+    "gaps remain",
+    "remains an issue",
+    "still to be",
+    "yet to be",
+    "experienced changes",
+    "experience changes",
+    "experiencing changes",
+    "experienced many changes",
+    "experience many changes",
+    "frequent changes",
+    "multiple changes",
+    "repeated changes",
+    "several changes",
+];
+
+struct Lexicon {
+    positive: Vec<(String, bool)>,
+    negative: Vec<(String, bool)>,
+    negators: HashSet<&'static str>,
+    neutral: Vec<Vec<String>>,
+    negative_phrases: Vec<Vec<String>>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let cue = |w: &&str| (w.trim_end_matches('*').to_string(), w.ends_with('*'));
+    Lexicon {
+        positive: POSITIVE.iter().map(cue).collect(),
+        negative: NEGATIVE.iter().map(cue).collect(),
+        negators: NEGATORS.iter().copied().collect(),
+        neutral: NEUTRAL_PHRASES.iter().map(|p| words(p)).collect(),
+        negative_phrases: NEGATIVE_PHRASES.iter().map(|p| words(p)).collect(),
+    }
+});
+
+fn is_cue(list: &[(String, bool)], word: &str) -> bool {
+    list.iter().any(|(w, prefix)| {
+        if *prefix {
+            word.starts_with(w.as_str())
+        } else {
+            word == w
+        }
+    })
+}
+
+fn phrase_at(ws: &[String], i: usize, phrase: &[String]) -> bool {
+    ws.get(i..i + phrase.len())
+        .is_some_and(|s| s.iter().zip(phrase).all(|(a, b)| a == b))
+}
+
+/// Positive and negative cue counts of a sentence.
+pub fn cue_counts(sentence: &str) -> (usize, usize) {
+    let mut pos = 0;
+    let mut neg = 0;
+    // A negator turns round every cue after it in its clause: "is not ensuring a
+    // consistent quality of practice and timely impact".
+    for clause in sentence.split([',', ';', ':', '(', ')']) {
+        let (p, n) = clause_counts(&words(clause));
+        pos += p;
+        neg += n;
+    }
+    // "However, ..." opening a sentence with no praise in it reads as criticism.
+    let first = words(sentence.get(..40.min(sentence.len())).unwrap_or(sentence));
+    let contrast = matches!(
+        first.first().map(String::as_str),
+        Some("however" | "but" | "nevertheless" | "despite")
+    );
+    if contrast && pos == 0 {
+        neg += 1;
+    }
+    (pos, neg)
+}
+
+fn clause_counts(ws: &[String]) -> (usize, usize) {
+    let lex = &*LEXICON;
+    let mut skip = vec![false; ws.len()];
+    let mut pos = 0;
+    let mut neg = 0;
+    for i in 0..ws.len() {
+        for p in &lex.neutral {
+            if phrase_at(ws, i, p) {
+                skip[i..i + p.len()].iter_mut().for_each(|s| *s = true);
+            }
+        }
+        for p in &lex.negative_phrases {
+            if phrase_at(ws, i, p) {
+                neg += 1;
+                skip[i..i + p.len()].iter_mut().for_each(|s| *s = true);
+            }
+        }
+    }
+    let mut negated = false;
+    for (i, w) in ws.iter().enumerate() {
+        if lex.negators.contains(w.as_str()) {
+            negated = true;
+            continue;
+        }
+        if skip[i]
+            || matches!(
+                w.as_str(),
+                "but" | "however" | "although" | "while" | "whereas"
+            )
+        {
+            negated &= !matches!(
+                w.as_str(),
+                "but" | "however" | "although" | "while" | "whereas"
+            );
+            continue;
+        }
+        if is_cue(&lex.positive, w) {
+            if negated {
+                neg += 1;
+            } else {
+                pos += 1;
+            }
+        } else if is_cue(&lex.negative, w) {
+            if negated {
+                // "without delay": the negator is spent.
+                pos += 1;
+                negated = false;
+            } else {
+                neg += 1;
+            }
+        }
+    }
+    (pos, neg)
+}
+
+/// The polarity of one sentence from its cues.
+pub fn sentence_polarity(sentence: &str) -> Polarity {
+    let (pos, neg) = cue_counts(sentence);
+    match (pos > 0, neg > 0) {
+        // Praise outweighing one faint cue ("most ... are now clear, but ... only") is still
+        // praise; a real contrast ("although improving, ... still") is mixed.
+        (true, true) if pos >= 3 * neg + 2 => Polarity::Positive,
+        (true, true) => Polarity::Mixed,
+        (false, true) => Polarity::Negative,
+        (true, false) => Polarity::Positive,
+        (false, false) => Polarity::Neutral,
+    }
+}
+
+/// The polarity the diff uses for a sentence of NEW. These cues are tuned to one
+/// question, whether a sentence still criticises an issue, so a plain statement ("do not
+/// meet the threshold", "result in referrals") stays neutral; the parser's finding
+/// polarity answers a broader question and is not used here.
+pub fn polarity(sentence: &str) -> Polarity {
+    sentence_polarity(sentence)
+}
+
+/// What an old recommendation is about, in taxonomy terms.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Issue {
+    /// The areas a sentence must touch to bear on it.
+    pub focus: Vec<usize>,
+    /// Groups of children it is about beyond what the focus implies; a finding must
+    /// mention one of them.
+    pub cohorts: Vec<usize>,
+    /// Every group of children it concerns, named or implied by its focus.
+    pub all_cohorts: Vec<usize>,
+    /// Areas with weights for comparing two recommendations: the focus of the main
+    /// clause counts fully, what only a purpose clause ("so that ...", "to inform care
+    /// planning") or a general topic beside a specific one names counts less.
+    pub weighted: Vec<(usize, f64)>,
+}
+
+/// Where the purpose clause of a recommendation starts, if it has one after a main
+/// clause of a few words.
+fn purpose_clause(text: &str) -> Option<usize> {
+    let lower = text.to_lowercase();
+    [
+        ", so that",
+        " so that ",
+        " in order to ",
+        " to ensure ",
+        " to make sure ",
+        " to inform ",
+    ]
+    .iter()
+    .filter_map(|m| lower.find(m))
+    .filter(|&i| {
+        lower
+            .get(..i)
+            .is_some_and(|head| head.split_whitespace().count() >= 3)
+    })
+    .min()
+}
+
+impl Issue {
+    /// The issue of a recommendation text.
+    pub fn of(tax: &Taxonomy, text: &str) -> Issue {
+        let areas = tax.areas_in(text);
+        let main_areas = match purpose_clause(text).and_then(|i| text.get(..i)) {
+            Some(head) => tax.areas_in(head),
+            None => areas.clone(),
+        };
+        let of_kind = |k: AreaKind| -> Vec<usize> {
+            areas
+                .iter()
+                .copied()
+                .filter(|&a| tax.kind(a) == k)
+                .collect()
+        };
+        let mut topics = of_kind(AreaKind::Topic);
+        let mut secondary = Vec::new();
+        if topics.iter().any(|&t| !tax.general(t)) {
+            secondary = topics.iter().copied().filter(|&t| tax.general(t)).collect();
+            topics.retain(|&t| !tax.general(t));
+        }
+        // A topic refined by a more specific one in the same text is the specific one.
+        let refined: Vec<usize> = topics
+            .iter()
+            .copied()
+            .filter(|&t| topics.iter().any(|&u| u != t && tax.within(u, t)))
+            .collect();
+        topics.retain(|t| !refined.contains(t));
+        let actors = of_kind(AreaKind::Actor);
+        let named_cohorts = of_kind(AreaKind::Cohort);
+        let (focus, mut cohorts) = if !topics.is_empty() {
+            (topics, named_cohorts.clone())
+        } else if !actors.is_empty() {
+            (actors, named_cohorts.clone())
+        } else {
+            (named_cohorts.clone(), Vec::new())
+        };
+        // A cohort the focus always implies narrows nothing (return home interviews are
+        // always about children who go missing).
+        let implied: Vec<usize> = focus.iter().filter_map(|&a| tax.implies(a)).collect();
+        cohorts.retain(|c| !implied.contains(c));
+        let mut all_cohorts: Vec<usize> = named_cohorts.into_iter().chain(implied).collect();
+        all_cohorts.sort_unstable();
+        all_cohorts.dedup();
+        let mut weighted: Vec<(usize, f64)> = focus
+            .iter()
+            .map(|&a| (a, if main_areas.contains(&a) { 1.0 } else { 0.5 }))
+            .collect();
+        weighted.extend(secondary.into_iter().map(|a| (a, 0.25)));
+        Issue {
+            focus,
+            cohorts,
+            all_cohorts,
+            weighted,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.focus.is_empty()
+    }
+}
+
+/// Cohorts a finding's section names ("children_in_care_and_care_leavers").
+pub fn section_cohorts(tax: &Taxonomy, section: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let s = section.to_lowercase();
+    let mut add = |id: &str| {
+        if let Some(i) = tax.index(id) {
+            out.push(i);
+        }
+    };
+    if s.contains("care_leaver") || s.contains("care leaver") {
+        add("care_leavers");
+    }
+    if s.contains("children_in_care") || s.contains("looked_after") || s.contains("in care") {
+        add("children_in_care");
+    }
+    if s.contains("help_and_protection") || s.contains("help and protection") {
+        add("cin_cp");
+    }
+    if s.contains("adoption") {
+        add("adoption");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::taxonomy::TAXONOMY;
+
+    fn ids(v: &[usize]) -> Vec<&'static str> {
+        v.iter().map(|&a| TAXONOMY.id(a)).collect()
+    }
+
+    #[test]
+    fn polarity_of_real_sentences() {
+        use Polarity::*;
+        let cases = [
+            ("Practice at the front door has been significantly strengthened since the last inspection.", Positive),
+            ("However, some children's child protection and child in need plans are not strong enough.", Negative),
+            ("Although improving, staff turnover and changes of social worker are also still having an impact on children and their families.", Mixed),
+            ("Actions leaders have taken have reduced the very high caseloads seen at the last inspection and the subsequent monitoring visits.", Positive),
+            ("However, many children live outside the borough because this is often where a home is available that meets their needs.", Negative),
+            ("Caseloads in the assessment team are too high.", Negative),
+            ("Social workers have the information and guidance they need to respond to concerns without delay, ensuring timely help for children.", Positive),
+            ("Supervision is not ensuring a consistent quality of practice and timely impact for children.", Negative),
+            ("In most cases, the use of Public Law Outline (PLO) pre-proceedings is effective and instrumental in diverting children from becoming the subject of court proceedings and from entering care.", Positive),
+            ("Some children had experienced changes in workers before and during the implementation of the family help service; however, this has been more consistent recently.", Mixed),
+            ("Very few children have been identified as being in private fostering arrangements.", Neutral),
+            ("Referrals are swiftly reviewed by managers, and families are allocated without delay to a worker with the appropriate skills and experience to address the presenting need.", Positive),
+        ];
+        for (s, want) in cases {
+            assert_eq!(sentence_polarity(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn purpose_clause_weighs_less() {
+        let t = &*TAXONOMY;
+        let i = Issue::of(t, "The response to children who go missing from home and care, so that all children are offered return home interviews that are of good quality, in order to better understand why children go missing and to inform care planning and strategic priorities.");
+        let weight = |id: &str| {
+            i.weighted
+                .iter()
+                .find(|(a, _)| TAXONOMY.id(*a) == id)
+                .map(|x| x.1)
+        };
+        assert_eq!(weight("return_home_interviews"), Some(0.5));
+        assert_eq!(weight("care_plans"), Some(0.5));
+        let i = Issue::of(
+            t,
+            "The quality of child in need and child protection plans.",
+        );
+        assert_eq!(i.weighted.len(), 1);
+        assert_eq!(i.weighted[0].1, 1.0);
+    }
+
+    #[test]
+    fn issue_prefers_specific_topics() {
+        let t = &*TAXONOMY;
+        let i = Issue::of(t, "The quality of evidence-based assessments undertaken to support effective placement matching.");
+        assert_eq!(ids(&i.focus), ["placement_matching"]);
+        let i = Issue::of(
+            t,
+            "The completion and impact of return home interviews for children missing from care.",
+        );
+        assert_eq!(ids(&i.focus), ["return_home_interviews"]);
+        // Return home interviews are always about children who go missing.
+        assert!(i.cohorts.is_empty());
+        let i = Issue::of(t, "Ensure that, as key agents of change, the chairs of child protection conferences and independent reviewing officers act as passionate advocates for children and young people by consistently providing rigorous oversight and robust challenge.");
+        assert!(
+            ids(&i.focus).contains(&"iros_chairs") || ids(&i.focus).contains(&"cp_conferences"),
+            "{:?}",
+            ids(&i.focus)
+        );
+        let i = Issue::of(t, "Ensure that senior managers and leaders make best use of existing information and data about children who are missing from home, school or care and those who are at risk of exploitation, including child sexual exploitation.");
+        assert!(
+            ids(&i.focus).contains(&"performance_data"),
+            "{:?}",
+            ids(&i.focus)
+        );
+        assert!(!ids(&i.focus).contains(&"missing_children"));
+    }
+}

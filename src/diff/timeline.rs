@@ -1,0 +1,64 @@
+//! Timelines: several documents about one council in date order, each area's grades
+//! across them, and each recommendation followed from the document that raised it.
+
+use super::diff;
+use crate::model::{Area, Document, DocumentRef, Lineage, Timeline, Trajectory, SCHEMA_VERSION};
+
+/// Put `docs` in date order and follow judgements and recommendations across them.
+/// Undated documents go last, in the order given.
+pub fn timeline(docs: &[Document]) -> Timeline {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    // Stable: equal or missing dates keep the input order.
+    order.sort_by(|&a, &b| match (docs[a].date(), docs[b].date()) {
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    let sorted: Vec<&Document> = order.iter().map(|&i| &docs[i]).collect();
+    let mut warnings = Vec::new();
+    for d in &sorted {
+        if d.date().is_none() {
+            warnings.push(format!("{} has no date; placed last", d.source));
+        }
+    }
+
+    let trajectories = Area::ALL
+        .iter()
+        .filter_map(|&area| {
+            let grades: Vec<_> = sorted.iter().map(|d| d.grade(area)).collect();
+            grades
+                .iter()
+                .any(Option::is_some)
+                .then_some(Trajectory { area, grades })
+        })
+        .collect();
+
+    let mut lineages = Vec::new();
+    for (i, d) in sorted.iter().enumerate() {
+        if d.recommendations.is_empty() {
+            continue;
+        }
+        let later: Vec<_> = sorted[i + 1..].iter().map(|n| diff(d, n)).collect();
+        for (k, r) in d.recommendations.iter().enumerate() {
+            lineages.push(Lineage {
+                raised_in: i,
+                id: r.id.clone(),
+                text: r.text.clone(),
+                statuses: later
+                    .iter()
+                    .filter_map(|dd| dd.recommendations.get(k).map(|s| s.status))
+                    .collect(),
+            });
+        }
+    }
+
+    Timeline {
+        schema_version: SCHEMA_VERSION,
+        local_authority: sorted.iter().find_map(|d| d.local_authority.clone()),
+        documents: sorted.iter().map(|d| DocumentRef::from(*d)).collect(),
+        trajectories,
+        lineages,
+        warnings,
+    }
+}
