@@ -105,6 +105,8 @@ pub fn extract(source: &Source, doc: &mut Document) {
         report_team(&source.text)
     } else if letter {
         letter_team(&flat).or_else(|| report_team(&source.text))
+    } else if matches!(doc.kind, Kind::ImprovementNotice | Kind::NewsArticle) {
+        None // written by the DfE or the press, not by inspectors
     } else {
         report_team(&source.text).or_else(|| letter_team(&flat))
     };
@@ -456,7 +458,10 @@ fn has_year(text: &str) -> bool {
 }
 
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^\s*(?:report )?published(?: date)?\s*:?\s*(.{4,40})$").expect("valid regex")
+    Regex::new(
+        r"(?im)^[ \t]*(?:report published|published(?: date)?[ \t]*:)[ \t]*:?[ \t]*(.{4,40})$",
+    )
+    .expect("valid regex")
 });
 
 /// "Report published: 8 August 2014" (or 08/08/2014).
@@ -830,6 +835,11 @@ mod tests {
 
     #[test]
     fn report_date_lines() {
+        // A line of prose that starts with the word is no publication line.
+        assert_eq!(
+            published_line(" The last inspection report for the local authority's children's services was\npublished in 20 March 2015. The judgements for the local authority were:\n"),
+            None
+        );
         assert_eq!(
             report_dates("Inspection dates: 11 to 22 May 2026\nLead inspector: David Cohen\n"),
             Some(("2026-05-11".into(), "2026-05-22".into()))
