@@ -204,6 +204,20 @@ const NEGATIVE_PHRASES: &[&str] = &[
     "multiple changes",
     "repeated changes",
     "several changes",
+    "needs to be",
+    "need to be",
+    "needs a stronger",
+    "need a stronger",
+    "needs strengthening",
+    "need strengthening",
+    "needs further",
+    "requires further",
+    "require further",
+    "needs more",
+    "need more",
+    "needs greater",
+    "to be strengthened",
+    "to be improved",
 ];
 
 struct Lexicon {
