@@ -7,7 +7,19 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// What sort of document a text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    PartialOrd,
+    Ord,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A full graded inspection (SIF or ILACS, standard or short).
@@ -43,7 +55,7 @@ impl Kind {
 }
 
 /// Inspection framework of a full inspection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Framework {
     /// Single inspection framework, 2013–2018.
@@ -62,7 +74,19 @@ impl Framework {
 }
 
 /// An Ofsted grade.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    PartialOrd,
+    Ord,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Grade {
     Inadequate,
@@ -93,7 +117,19 @@ impl Grade {
 }
 
 /// A judgement area (row of the judgement table).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    PartialOrd,
+    Ord,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Area {
     OverallEffectiveness,
@@ -155,7 +191,7 @@ impl Area {
 }
 
 /// One graded area.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Judgement {
     pub area: Area,
     pub grade: Grade,
@@ -169,7 +205,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// Whose list a recommendation is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     LocalAuthority,
@@ -177,7 +213,7 @@ pub enum Scope {
 }
 
 /// One thing the document asks the council (or the LSCB) to improve.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Recommendation {
     /// The number printed in the document (`"3"`, `"5.b"`, `"L2"`), else the position.
     pub id: String,
@@ -192,7 +228,7 @@ pub struct Recommendation {
 }
 
 /// How a finding reads: what inspectors praise, criticise, or both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
     Positive,
@@ -213,7 +249,7 @@ impl Polarity {
 }
 
 /// A body statement: a numbered paragraph or a paragraph of a findings section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Finding {
     pub id: String,
     pub section: String,
@@ -222,7 +258,7 @@ pub struct Finding {
 }
 
 /// The typed document `parse` prints.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Document {
     pub schema_version: u32,
     pub source: String,
@@ -296,7 +332,7 @@ impl Document {
 }
 
 /// The inspection an improvement notice (or a letter) refers back to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReportReference {
     /// Publication date of the report referred to.
     pub published: Option<String>,
@@ -305,7 +341,7 @@ pub struct ReportReference {
 }
 
 /// Where a recommendation stands in the newer document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Persists,
@@ -326,7 +362,7 @@ impl Status {
 }
 
 /// How a judgement moved between two documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
     Improved,
@@ -349,7 +385,7 @@ impl Change {
 }
 
 /// The short description of one side of a diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DocumentRef {
     pub source: String,
     pub kind: Kind,
@@ -373,7 +409,7 @@ impl From<&Document> for DocumentRef {
 }
 
 /// One area's grade in both documents.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct JudgementChange {
     pub area: Area,
     pub old: Option<Grade>,
@@ -391,7 +427,7 @@ pub struct JudgementChange {
 }
 
 /// A sentence of NEW quoted as evidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// The finding (paragraph) id, or `rec:N` for one of NEW's recommendations.
     pub finding_id: String,
@@ -401,7 +437,7 @@ pub struct Evidence {
 }
 
 /// Why a recommendation got its status, for `--explain`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Explanation {
     /// Practice areas of the old recommendation.
     pub practice_areas: Vec<String>,
@@ -413,7 +449,7 @@ pub struct Explanation {
 }
 
 /// One OLD recommendation and where it stands in NEW.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RecommendationStatus {
     pub old_id: String,
     pub scope: Scope,
@@ -426,14 +462,14 @@ pub struct RecommendationStatus {
 }
 
 /// A recommendation of NEW that matches none of OLD.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NewRecommendation {
     pub id: String,
     pub text: String,
 }
 
 /// The result of `diff OLD NEW`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Diff {
     pub schema_version: u32,
     pub old: DocumentRef,
@@ -445,7 +481,7 @@ pub struct Diff {
 }
 
 /// The result of `timeline FILE...`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Timeline {
     pub schema_version: u32,
     pub local_authority: Option<String>,
@@ -459,14 +495,14 @@ pub struct Timeline {
 }
 
 /// One judgement area across the timeline's documents.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Trajectory {
     pub area: Area,
     pub grades: Vec<Option<Grade>>,
 }
 
 /// One recommendation followed from the document that raised it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Lineage {
     /// Index into `documents` of the document that raised it.
     pub raised_in: usize,

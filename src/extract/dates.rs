@@ -3,7 +3,10 @@
 //! Single dates: "13 January 2020", "1st March 2016", "13/01/2020", "2020-01-13".
 //! Ranges: "13 January 2020 to 24 January 2020", "19 to 30 January 2026",
 //! "11 January 2016–4 February 2016", "8 and 9 December 2021", "28 November to
-//! 9 December 2022", and two separate weeks ("3 to 7 and 17 to 21 June 2019").
+//! 9 December 2022", "12/09/2016 to 06/10/2016", and two separate weeks ("3 to 7 and 17
+//! to 21 June 2019", "5 to 9 December 2022 and 14 to 15 February 2023").
+//! Letters may print a visit's days without a year ("on 30 and 31 January"): the
+//! letter's own date places them.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -149,6 +152,70 @@ pub fn parse_range(text: &str) -> Option<(String, String)> {
     Some((d.clone(), d))
 }
 
+static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:to|-|–|—)\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
+        .expect("valid regex")
+});
+
+/// The span of a dates phrase, first day to last: "3 to 7 and 17 to 21 June 2019", "9 to 13 December 2024
+/// and 13 to 17 January 2025", "13/01/2020 to 24/01/2020".
+pub fn parse_span(text: &str) -> Option<(String, String)> {
+    if let Some(c) = NUMERIC_RANGE.captures(text) {
+        let n = |i: usize| c[i].parse::<u32>().unwrap_or(0);
+        let start = iso(n(3) as i32, n(2), n(1))?;
+        let end = iso(n(6) as i32, n(5), n(4))?;
+        return (start <= end).then_some((start, end));
+    }
+    let (start, mut end) = parse_range(text)?;
+    // A second week in another month: "... December 2024 and 13 to 17 January 2025".
+    let first_end = find_dates(text)
+        .into_iter()
+        .find(|(_, d)| *d == end)
+        .map(|(at, _)| at);
+    if let Some(at) = first_end {
+        let rest = text.get(at..).unwrap_or("");
+        if let Some(cut) = rest.find(" and ") {
+            if let Some((_, later)) = parse_range(&rest[cut + 5..]) {
+                if later > end {
+                    end = later;
+                }
+            }
+        }
+    }
+    Some((start, end))
+}
+
+static DAYS_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(\d{1,2})(?:\s+([a-z]{3,9}))?\s+(?:to|and|-|–)\s+(\d{1,2})\s+([a-z]{3,9})\s*$|^(\d{1,2})\s+([a-z]{3,9})\s*$")
+        .expect("valid regex")
+});
+
+/// A range printed without a year ("30 and 31 January", "13 October") in a text dated
+/// `date` (ISO): the latest such days on or before that date.
+pub fn range_before(phrase: &str, date: &str) -> Option<(String, String)> {
+    let year: i32 = date.get(..4)?.parse().ok()?;
+    let d = DAYS_NO_YEAR.captures(phrase.trim())?;
+    let (sd, sm, ed, em) = if let Some(ed) = d.get(3) {
+        let em = month_number(d.get(4)?.as_str())?;
+        let sm = d
+            .get(2)
+            .and_then(|m| month_number(m.as_str()))
+            .unwrap_or(em);
+        (d[1].parse().ok()?, sm, ed.as_str().parse().ok()?, em)
+    } else {
+        let m = month_number(d.get(6)?.as_str())?;
+        let day = d.get(5)?.as_str().parse().ok()?;
+        (day, m, day, m)
+    };
+    let end_year = if iso(year, em, ed)?.as_str() > date {
+        year - 1
+    } else {
+        year
+    };
+    let start_year = if sm > em { end_year - 1 } else { end_year };
+    Some((iso(start_year, sm, sd)?, iso(end_year, em, ed)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,5 +275,36 @@ mod tests {
             Some("2022-09-05")
         );
         assert_eq!(parse_date("31 February 2020"), None);
+    }
+
+    #[test]
+    fn spans_numeric_and_two_weeks_in_different_months() {
+        assert_eq!(
+            parse_span("Inspection dates: 5 to 9 December 2022 and 14 to 15 February 2023"),
+            Some(("2022-12-05".into(), "2023-02-15".into()))
+        );
+        assert_eq!(
+            parse_span("Inspection date: 12/09/2016 to 06/10/2016"),
+            Some(("2016-09-12".into(), "2016-10-06".into()))
+        );
+        assert_eq!(
+            parse_span("Inspection date: 18 Feb 2014 – 12 March 2014"),
+            Some(("2014-02-18".into(), "2014-03-12".into()))
+        );
+    }
+
+    #[test]
+    fn ranges_without_a_year_take_the_letters() {
+        // "on 30 and 31 January." in a letter dated 22 February 2018.
+        assert_eq!(
+            range_before("30 and 31 January", "2018-02-22"),
+            Some(("2018-01-30".into(), "2018-01-31".into()))
+        );
+        // "Between 20 and 24 June, Ofsted, ..." in a letter dated 2 August 2016.
+        assert_eq!(
+            range_before("20 and 24 June", "2016-08-02"),
+            Some(("2016-06-20".into(), "2016-06-24".into()))
+        );
+        assert_eq!(range_before("the summer", "2016-08-02"), None);
     }
 }

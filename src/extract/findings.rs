@@ -1,7 +1,460 @@
-//! Findings: numbered paragraphs with their section, or a letter's paragraphs, each with its polarity.
+//! Findings: numbered paragraphs with their section, or a letter's paragraphs, each with
+//! its polarity.
+//!
+//! One pass over the lines builds paragraphs. A paragraph starts at a printed number that
+//! follows the last one, at a bullet, after a blank line or after a short line that ends a
+//! sentence (pdftotext's text mode leaves no blank line between paragraphs). Headings set
+//! the section: the practice areas map to area ids, other headings to a slug. Boilerplate
+//! sections, the letterhead and everything from "Yours sincerely" on are left out, and so
+//! are the paragraphs that are the document's own recommendations.
 
+use std::collections::HashSet;
+
+use crate::extract::polarity::polarity;
+use crate::extract::text::{join_lines, strip_bullet, strip_number};
 use crate::input::Source;
-use crate::model::Document;
+use crate::model::{Document, Finding};
 
 /// Fill this extractor's fields of `doc` from `source`.
-pub fn extract(_source: &Source, _doc: &mut Document) {}
+pub fn extract(source: &Source, doc: &mut Document) {
+    let recommendations: HashSet<String> = doc
+        .recommendations
+        .iter()
+        .map(|r| comparable(&r.text))
+        .collect();
+    let lines: Vec<&str> = source.text.lines().collect();
+    let mut used: HashSet<String> = HashSet::new();
+    let mut unnumbered = 0;
+    for para in paragraphs(&lines) {
+        let text = join_lines(para.lines.iter().copied());
+        if !reads_as_finding(&text) || recommendations.contains(&comparable(&text)) {
+            continue;
+        }
+        let id = match para.number {
+            Some(n) if !used.contains(&n.to_string()) => n.to_string(),
+            _ => {
+                unnumbered += 1;
+                format!("p{unnumbered}")
+            }
+        };
+        used.insert(id.clone());
+        let polarity = polarity(&text);
+        doc.findings.push(Finding {
+            id,
+            section: para.section,
+            text,
+            polarity,
+        });
+    }
+}
+
+/// Text reduced for comparing a paragraph with a recommendation.
+fn comparable(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A paragraph worth keeping says something: it has a sentence, not just a label.
+fn reads_as_finding(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() >= 40
+        && (t.ends_with(['.', '!', '?', ')', ';']) || t.contains(". "))
+        && t.chars().any(|c| c.is_lowercase())
+        && !is_boilerplate_paragraph(t)
+}
+
+/// Sentences every letter or report carries, about Ofsted rather than the council.
+const BOILERPLATE: &[&str] = &[
+    "crown copyright",
+    "open government licence",
+    "this publication is available",
+    "if you would like a copy",
+    "you are encouraged to use",
+    "ofsted produces this publication",
+    "this letter will be published",
+    "this letter will be copied",
+    "the office for standards in education",
+    "piccadilly gate",
+    "enquiries@ofsted",
+    "inspection date",
+    "report published",
+    "lead inspector:",
+    "team inspectors:",
+    "did not find any areas for",
+];
+
+fn is_boilerplate_paragraph(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    BOILERPLATE.iter().any(|b| lower.contains(b))
+}
+
+/// The area id a practice-area heading names, if it names one.
+fn area_of_heading(heading: &str) -> Option<&'static str> {
+    let h = heading.to_lowercase();
+    let h = h.as_str();
+    if h.starts_with("the impact of leaders") {
+        Some("impact_of_leaders")
+    } else if h.starts_with("the experiences and progress of")
+        || h.starts_with("experiences and progress of")
+    {
+        if h.contains("help and protection") {
+            Some("help_and_protection")
+        } else if h.contains("in care and care leavers") {
+            Some("children_in_care_and_care_leavers")
+        } else if h.contains("looked after") {
+            Some("children_looked_after")
+        } else if h.contains("care leavers") {
+            Some("care_leavers")
+        } else if h.contains("in care") {
+            Some("children_in_care")
+        } else {
+            None
+        }
+    } else if h.contains("adoption performance") {
+        Some("adoption")
+    } else if h.contains("the experiences and progress of care leavers") {
+        Some("care_leavers")
+    } else if h.starts_with("leadership, management and governance")
+        || h.starts_with("leadership, management, and governance")
+    {
+        Some("leadership_management_governance")
+    } else if (h.contains("local safeguarding children")
+        || h.starts_with("the effectiveness of the lscb"))
+        && !h.starts_with("review of")
+        && h.len() < 90
+    {
+        Some("lscb")
+    } else {
+        None
+    }
+}
+
+/// Headings after which paragraphs no longer belong to the practice area above them.
+const ENDS_AREA: &[&str] = &[
+    "summary for children",
+    "recommendations",
+    "what needs to improve",
+    "what does the local authority need to improve",
+    "headline findings",
+    "overview",
+    "next steps",
+    "overall effectiveness",
+];
+
+/// Headings of sections that explain the inspection rather than report on the council.
+const BOILERPLATE_SECTIONS: &[&str] = &[
+    "information about this inspection",
+    "information about this local authority",
+    "what the inspection judgements mean",
+    "what the inspection judgments mean",
+    "inspection judgements about",
+    "contents",
+    "local authority details",
+    "other information about this area",
+    "additional contextual information",
+    "local leadership",
+];
+
+fn is_boilerplate_section(lower: &str) -> bool {
+    BOILERPLATE_SECTIONS.iter().any(|b| lower.starts_with(b)) || lower.ends_with("in this area")
+}
+
+/// The section a heading other than a practice area opens.
+fn section_of_heading(lower: &str, heading: &str) -> String {
+    if lower == "summary"
+        || lower.contains("summary of findings")
+        || lower == "executive summary"
+        || lower.starts_with("overall effectiveness")
+        || lower.starts_with("children's services in")
+        || lower.starts_with("children's services require")
+    {
+        "summary".to_string()
+    } else {
+        slug(heading)
+    }
+}
+
+/// A layout-mode line up to a wide gap: "children looked after and achieving      Requires
+/// improvement" is a heading with its grade in another column.
+fn before_column_gap(line: &str) -> &str {
+    line.split("   ").next().unwrap_or(line).trim_end()
+}
+
+/// Grade lines under area headings ("Requires improvement to be good").
+fn is_grade_line(t: &str) -> bool {
+    let l = t.to_lowercase();
+    let l = l.trim_end_matches(['.', ' ']);
+    matches!(
+        l,
+        "outstanding"
+            | "good"
+            | "inadequate"
+            | "requires improvement"
+            | "requires improvement to be good"
+    ) || l.starts_with("judgement")
+        || l == "grade"
+}
+
+fn slug(heading: &str) -> String {
+    let mut out = String::new();
+    // Without a footnote digit stuck to the end ("What needs to improve?1").
+    let heading = heading.trim_end_matches(|c: char| c.is_ascii_digit());
+    for word in heading
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+    {
+        if !out.is_empty() {
+            out.push('_');
+        }
+        out.push_str(&word.to_lowercase());
+    }
+    out
+}
+
+struct Paragraph<'a> {
+    number: Option<u32>,
+    /// Started by a bullet.
+    bullet: bool,
+    section: String,
+    lines: Vec<&'a str>,
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '"' || c == '\'');
+    t.ends_with(['.', '!', '?', ';', ':', ')'])
+}
+
+/// The typical full line width, to tell a paragraph's short last line from a wrapped one.
+fn line_width(lines: &[&str]) -> usize {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if lengths.is_empty() {
+        return 80;
+    }
+    lengths.sort_unstable();
+    let at = lengths.len() * 9 / 10;
+    lengths.get(at).copied().unwrap_or(80).clamp(40, 140)
+}
+
+/// Split the text into paragraphs with their sections.
+fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
+    let width = line_width(lines);
+    let short = width * 3 / 4;
+    // Letters: the body starts after the salutation.
+    let start = lines
+        .iter()
+        .take(80)
+        .position(|l| l.trim_start().starts_with("Dear "))
+        .map_or(0, |p| p + 1);
+    let mut out: Vec<Paragraph<'a>> = Vec::new();
+    let mut cur: Option<Paragraph<'a>> = None;
+    let mut section = String::from("summary");
+    let mut in_area = false;
+    let mut skipping = false;
+    let mut last_number = 0u32;
+    let mut blank_before = false;
+    let mut j = start;
+    while j < lines.len() {
+        let raw = lines[j];
+        let t = raw.trim();
+        j += 1;
+        if t.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let lower = t.to_lowercase();
+        if lower.starts_with("yours sincerely") || lower.starts_with("yours faithfully") {
+            break;
+        }
+        let prev_closed = cur
+            .as_ref()
+            .map_or(true, |p| p.lines.last().map_or(true, |l| ends_sentence(l)));
+        // The previous line was broken early: this line's first word would have fitted
+        // on it, so the break ends a paragraph rather than wrapping one.
+        let first_word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
+        let prev_short = cur.as_ref().map_or(true, |p| {
+            p.lines
+                .last()
+                .map_or(true, |l| l.trim().chars().count() + 1 + first_word <= width)
+        });
+        let blank = std::mem::take(&mut blank_before);
+        if is_grade_line(t) && prev_closed {
+            out.extend(cur.take());
+            continue;
+        }
+        // Layout mode puts a heading's grade beside it: "Leadership, management and
+        // governance          Requires improvement".
+        let t = match t.split_once("   ") {
+            Some((label, grade)) if is_grade_line(grade.trim()) => label.trim_end(),
+            _ => t,
+        };
+        let lower = t.to_lowercase();
+        // Headings: short lines without a closing full stop after a finished paragraph.
+        let heading_shaped = t.chars().count() < short.max(40)
+            && t.chars().next().is_some_and(|c| c.is_uppercase())
+            && !t.ends_with(['.', ',', ';'])
+            && strip_bullet(t).is_none()
+            && strip_number(t).is_none();
+        // Practice-area headings run long ("The experiences and progress of children in
+        // care and care leavers: requires improvement to be good").
+        let area_heading = t.chars().count() <= 110
+            && (lower.starts_with("the experiences and progress of")
+                || lower.starts_with("the impact of leaders"))
+            && !t.ends_with('.');
+        let after_bullet = cur.as_ref().is_some_and(|p| p.number.is_none() && p.bullet);
+        if (heading_shaped || area_heading)
+            && (prev_closed || blank)
+            && (prev_short || blank || after_bullet || t.chars().count() < 40)
+        {
+            out.extend(cur.take());
+            // A heading wrapped over lines ("... who need help and" / "protection: good"),
+            // in layout mode with its grade beside or between them.
+            let mut heading = before_column_gap(t).to_string();
+            for _ in 0..3 {
+                let Some(next) = lines.get(j) else { break };
+                let n = before_column_gap(next.trim());
+                if n.is_empty() {
+                    break;
+                }
+                if is_grade_line(n) && area_heading {
+                    j += 1;
+                } else if n.starts_with(|c: char| c.is_lowercase()) && n.chars().count() < short {
+                    heading.push(' ');
+                    heading.push_str(n);
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let lower = heading.to_lowercase();
+            if let Some(area) = area_of_heading(&heading) {
+                section = area.to_string();
+                in_area = true;
+                skipping = false;
+            } else if is_boilerplate_section(&lower) {
+                skipping = true;
+                in_area = false;
+            } else {
+                skipping = false;
+                // Inside a practice area, sub-headings ("Summary", "Inspection findings")
+                // keep the area; the sections that follow the areas do not.
+                if !in_area || ENDS_AREA.iter().any(|h| lower.starts_with(h)) {
+                    in_area = false;
+                    section = section_of_heading(&lower, &heading);
+                }
+            }
+            continue;
+        }
+        if skipping {
+            continue;
+        }
+        if let Some((number, rest)) = strip_number(t) {
+            if let Ok(n) = number.parse::<u32>() {
+                let next_in_sequence = n == last_number + 1;
+                let number_alone = rest.is_empty() && (n > last_number || n == 1);
+                let plausible = n == 1 || (n > last_number && n <= last_number + 20);
+                if next_in_sequence || number_alone || (plausible && prev_closed) {
+                    out.extend(cur.take());
+                    last_number = n;
+                    cur = Some(Paragraph {
+                        number: Some(n),
+                        bullet: false,
+                        section: section.clone(),
+                        lines: vec![rest].into_iter().filter(|r| !r.is_empty()).collect(),
+                    });
+                    continue;
+                }
+            }
+        }
+        if let Some(rest) = strip_bullet(t) {
+            if prev_closed || cur.as_ref().is_some_and(|p| p.number.is_none()) {
+                out.extend(cur.take());
+                cur = Some(Paragraph {
+                    number: None,
+                    bullet: true,
+                    section: section.clone(),
+                    lines: vec![rest].into_iter().filter(|r| !r.is_empty()).collect(),
+                });
+                continue;
+            }
+        }
+        match cur.as_mut() {
+            // A numbered paragraph runs to the next number, bullet or heading; a line
+            // starting in lower case goes on with the paragraph above.
+            Some(p)
+                if p.lines.is_empty()
+                    || p.number.is_some()
+                    || !prev_closed
+                    || !(prev_short || blank)
+                    || t.starts_with(|c: char| c.is_lowercase()) =>
+            {
+                p.lines.push(t)
+            }
+            _ => {
+                out.extend(cur.take());
+                cur = Some(Paragraph {
+                    number: None,
+                    bullet: false,
+                    section: section.clone(),
+                    lines: vec![t],
+                });
+            }
+        }
+    }
+    out.extend(cur.take());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Polarity;
+
+    fn paras(text: &str) -> Vec<(Option<u32>, String, String)> {
+        let lines: Vec<&str> = text.lines().collect();
+        paragraphs(&lines)
+            .into_iter()
+            .map(|p| (p.number, p.section, join_lines(p.lines)))
+            .collect()
+    }
+
+    #[test]
+    fn ilacs_numbered_paragraphs_take_the_area_of_their_heading() {
+        let text = "The experiences and progress of children who need help and\nprotection: requires improvement to be good\n1. Early help has been strengthened and children are identified early when they\nneed help. While there is sometimes a short delay before intervention, children\nand families benefit from an increasing number of services which, for many, help\nto improve their lives.\n2. Referrals about children in need of help and protection are identified promptly\nand responded to by staff in the multi-agency safeguarding hub.\n";
+        let p = paras(text);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0].0, Some(1));
+        assert_eq!(p[0].1, "help_and_protection");
+        assert!(p[0].2.ends_with("help to improve their lives."));
+        assert_eq!(p[1].0, Some(2));
+    }
+
+    #[test]
+    fn letter_paragraphs_split_on_short_closing_lines() {
+        let text = "Dear Ms Lewis\nOverview\nThis focused visit highlighted the need for improvement. The quality of social work\npractice and performance is too variable, and improving consistency remains a\nchallenge. Social workers strive to help children in care to remain in placements\nwhich meet their needs, promote their education and provide them with stability.\nHowever, placement choice is often limited and some children, particularly\nadolescents, are more likely to experience frequent moves.\nChallenges in maintaining a stable workforce are evident. Caseloads are too high in\nsome teams.\nYours sincerely\nMargaret Burke\n";
+        let p = paras(text);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0].1, "overview");
+        assert!(p[1].2.starts_with("Challenges in maintaining"));
+    }
+
+    #[test]
+    fn findings_skip_recommendations_and_carry_polarity() {
+        let text = "What needs to improve?\n◼ The effectiveness of planning when children come into care.\n\nThe experiences and progress of children in care and care leavers: requires\nimprovement to be good\n1. Too many children wait too long for permanence, and life-story work is not\nconsistently completed.\n";
+        let source = crate::input::read_bytes("x.txt", text.as_bytes()).expect("source");
+        let mut doc = crate::extract::extract(&source);
+        doc.findings.clear();
+        extract(&source, &mut doc);
+        assert_eq!(doc.findings.len(), 1, "{:?}", doc.findings);
+        assert_eq!(doc.findings[0].id, "1");
+        assert_eq!(doc.findings[0].section, "children_in_care_and_care_leavers");
+        assert_eq!(doc.findings[0].polarity, Polarity::Negative);
+    }
+}

@@ -1,7 +1,630 @@
 //! What only letters and notices carry: a monitoring visit's number and areas, the report a notice refers to.
+//!
+//! Also the judgements that letters, notices and news only *report* (`reported: true`):
+//! a news article's "The impact of leaders ... was rated good", a notice's "following the
+//! findings of inadequate performance ... for 'children who need help and protection'",
+//! a letter's "since the last inspection, when services were judged inadequate". Each is
+//! taken only when the sentence names one grade and areas it can be mapped to without
+//! guessing; an area given two different grades is dropped with a warning.
 
+use crate::classify::prefix;
+use crate::extract::dates::parse_date;
+use crate::extract::text::{join_lines, sentences, squash, strip_bullet};
 use crate::input::Source;
-use crate::model::Document;
+use crate::model::{Area, Document, Grade, Judgement, Kind, ReportReference};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Fill this extractor's fields of `doc` from `source`.
-pub fn extract(_source: &Source, _doc: &mut Document) {}
+pub fn extract(source: &Source, doc: &mut Document) {
+    let text = &source.text;
+    match doc.kind {
+        Kind::MonitoringVisit => {
+            doc.visit_number = visit_number(&join_lines(prefix(text, 8000).lines()));
+            doc.areas_covered = monitoring_areas(text);
+            let found = previous_judgements(text);
+            add_reported(doc, found);
+        }
+        Kind::FocusedVisit => {
+            doc.areas_covered = focused_areas(text);
+            let found = previous_judgements(text);
+            add_reported(doc, found);
+        }
+        Kind::ImprovementNotice => {
+            let reference = notice_reference(text);
+            if let Some(r) = &reference {
+                let found = r.areas.iter().map(|a| (*a, Grade::Inadequate)).collect();
+                add_reported(doc, found);
+            } else {
+                doc.warnings
+                    .push("the notice does not say which inspection report it follows".to_string());
+            }
+            doc.refers_to = reference;
+        }
+        Kind::NewsArticle => {
+            let found = news_judgements(text);
+            if found.is_empty() {
+                doc.warnings.push(
+                    "the article reports no judgement that could be read without guessing"
+                        .to_string(),
+                );
+            }
+            add_reported(doc, found);
+        }
+        _ => {}
+    }
+}
+
+/// Add reported judgements, one per area; an area reported with two grades is dropped.
+fn add_reported(doc: &mut Document, found: Vec<(Area, Grade)>) {
+    let mut kept: Vec<(Area, Grade)> = Vec::new();
+    let mut conflicting: Vec<Area> = Vec::new();
+    for (area, grade) in found {
+        match kept.iter().find(|(a, _)| *a == area) {
+            Some((_, g)) if *g != grade => conflicting.push(area),
+            Some(_) => {}
+            None => kept.push((area, grade)),
+        }
+    }
+    for area in conflicting {
+        kept.retain(|(a, _)| *a != area);
+        doc.warnings.push(format!(
+            "the text reports two different grades for {}: neither is kept",
+            area.label().to_lowercase()
+        ));
+    }
+    for (area, grade) in kept {
+        if doc.judgements.iter().any(|j| j.area == area) {
+            continue;
+        }
+        doc.judgements.push(Judgement {
+            area,
+            grade,
+            reported: true,
+        });
+    }
+}
+
+// ------------------------------------------------------------- monitoring visits
+
+static VISIT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let ordinal = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))";
+    Regex::new(&format!(
+        r"(?i)\b(?:this|it|the visit|this visit) (?:was|is) the {ordinal} (?:monitoring )?visit\b"
+    ))
+    .expect("valid regex")
+});
+
+const ORDINALS: [&str; 12] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
+
+/// "This was the fourth visit since services were judged inadequate" → 4.
+fn visit_number(flat: &str) -> Option<u32> {
+    let word = VISIT_NUMBER
+        .captures(flat)?
+        .get(1)?
+        .as_str()
+        .to_ascii_lowercase();
+    if let Some(i) = ORDINALS.iter().position(|o| *o == word) {
+        return Some(i as u32 + 1);
+    }
+    word.trim_end_matches(|c: char| c.is_alphabetic())
+        .parse()
+        .ok()
+}
+
+static AREAS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^\s*areas? covered by (?:the|this) visit\s*$").expect("valid regex")
+});
+
+/// The areas under "Areas covered by the visit": its bullets, else its first sentence.
+fn monitoring_areas(text: &str) -> Vec<String> {
+    let Some(m) = AREAS_HEADING.find(text) else {
+        return Vec::new();
+    };
+    let after = text.get(m.end()..).unwrap_or("");
+    let items = bullets_after(after, 12);
+    if !items.is_empty() {
+        return items;
+    }
+    let para: Vec<&str> = after
+        .lines()
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| !l.trim().is_empty())
+        .take(8)
+        .collect();
+    let joined = squash(&para.join(" "));
+    sentences(&joined)
+        .first()
+        .map(|s| vec![s.to_string()])
+        .unwrap_or_default()
+}
+
+/// The bulleted items that start within the first `window` lines of `text`, each joined
+/// over its wrapped lines. A list ends at a line that opens a new paragraph.
+fn bullets_after(text: &str, window: usize) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(first) = lines
+        .iter()
+        .take(window)
+        .position(|l| strip_bullet(l).is_some())
+    else {
+        return Vec::new();
+    };
+    let mut items: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    for line in &lines[first..] {
+        let t = line.trim();
+        if let Some(rest) = strip_bullet(line) {
+            if let Some(done) = current.take() {
+                items.push(done);
+            }
+            current = Some(rest.trim().to_string());
+            continue;
+        }
+        let Some(item) = current.as_mut() else {
+            break;
+        };
+        if t.is_empty() {
+            if item.is_empty() {
+                continue; // a bullet alone on its line, its text below
+            }
+            // A blank line ends the item; the list goes on only if a bullet follows.
+            items.push(std::mem::take(item));
+            current = None;
+            if let Some(next) = lines_after_blank(&lines, line) {
+                if strip_bullet(next).is_some() {
+                    continue;
+                }
+            }
+            break;
+        }
+        let ended = item.ends_with(['.', ';', ':', ')', '!', '?']);
+        if ended && t.starts_with(|c: char| c.is_uppercase()) && !item.is_empty() {
+            break;
+        }
+        if !item.is_empty() {
+            item.push(' ');
+        }
+        item.push_str(t);
+    }
+    if let Some(done) = current {
+        items.push(done);
+    }
+    items
+        .into_iter()
+        .map(|i| squash(&i))
+        .filter(|i| !i.is_empty())
+        .collect()
+}
+
+/// The first non-blank line after `blank` (found by address within `lines`).
+fn lines_after_blank<'a>(lines: &[&'a str], blank: &str) -> Option<&'a str> {
+    let at = lines
+        .iter()
+        .position(|l| std::ptr::eq(l.as_ptr(), blank.as_ptr()))?;
+    lines
+        .iter()
+        .skip(at + 1)
+        .find(|l| !l.trim().is_empty())
+        .copied()
+}
+
+// ---------------------------------------------------------------- focused visits
+
+static FOCUS_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bfocus(?:ed|ing)? (?:specifically |particularly )?on(?: the)?:\s*$")
+        .expect("valid regex")
+});
+static LOOKED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b(?:inspectors|this visit|the visit) (?:looked at|considered|evaluated|reviewed) (.+?)\.['"]?(?:\s|$)"#)
+        .expect("valid regex")
+});
+static ARRANGEMENTS_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^the local authority'?s arrangements (?:and support )?for ")
+        .expect("valid regex")
+});
+static FRAMEWORK_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),? (?:in accordance with|in line with|under) the (?:inspections? of local authority|ILACS).*$")
+        .expect("valid regex")
+});
+
+/// A focused visit's areas: the bullets after "with a particular focus on:", else what
+/// "Inspectors looked at the local authority's arrangements for ..." names.
+fn focused_areas(text: &str) -> Vec<String> {
+    let head = prefix(text, 8000);
+    for (i, line) in head.lines().enumerate().take(120) {
+        if FOCUS_LIST.is_match(line.trim_end()) {
+            let rest: String = head.lines().skip(i + 1).collect::<Vec<_>>().join("\n");
+            let items = bullets_after(&rest, 3);
+            if !items.is_empty() {
+                return items;
+            }
+        }
+    }
+    let flat = join_lines(head.lines());
+    let Some(c) = sentences(&flat)
+        .into_iter()
+        .take(60)
+        .find_map(|s| LOOKED_AT.captures(s))
+    else {
+        return Vec::new();
+    };
+    let object = c.get(1).map_or("", |m| m.as_str());
+    let object = ARRANGEMENTS_FOR.replace(object, "");
+    let object = FRAMEWORK_TAIL.replace(&object, "");
+    let object = object.trim().trim_end_matches(['.', ',']);
+    if object.is_empty() {
+        Vec::new()
+    } else {
+        vec![object.to_string()]
+    }
+}
+
+// ------------------------------------------------------------- reported grades
+
+static GRADE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(outstanding|good|inadequate|(?:requires?|required|requiring|to require) improvement(?: to be good)?)\b")
+        .expect("valid regex")
+});
+
+fn grade_of(word: &str) -> Option<Grade> {
+    let w = word.to_ascii_lowercase();
+    match w.as_str() {
+        "outstanding" => Some(Grade::Outstanding),
+        "good" => Some(Grade::Good),
+        "inadequate" => Some(Grade::Inadequate),
+        _ if w.contains("improvement") => Some(Grade::RequiresImprovement),
+        _ => None,
+    }
+}
+
+/// Area phrases in the words Ofsted, the DfE and the press use, most specific first.
+static AREA_PHRASES: LazyLock<Vec<(Regex, Area)>> = LazyLock::new(|| {
+    [
+        (r"overall effectiveness", Area::OverallEffectiveness),
+        (r"impact of leaders", Area::ImpactOfLeaders),
+        (
+            r"children who need help and protection|help and protection",
+            Area::HelpAndProtection,
+        ),
+        (
+            r"children in care and care leavers",
+            Area::ChildrenInCareAndCareLeavers,
+        ),
+        (
+            r"children looked after(?: and achieving permanence)?",
+            Area::ChildrenLookedAfter,
+        ),
+        (r"adoption performance", Area::Adoption),
+        (
+            r"leadership,? management,? and governance",
+            Area::LeadershipManagementGovernance,
+        ),
+        (
+            r"(?:effectiveness of the )?local safeguarding children'?s? board|\bLSCB\b",
+            Area::Lscb,
+        ),
+        (r"children in care", Area::ChildrenInCare),
+        (r"care leavers", Area::CareLeavers),
+    ]
+    .into_iter()
+    .map(|(p, a)| (Regex::new(&format!("(?i){p}")).expect("valid regex"), a))
+    .collect()
+});
+
+/// The areas a phrase names, each span used once (so "children in care and care
+/// leavers" is the combined area, not also "children in care" and "care leavers").
+fn areas_in(phrase: &str) -> Vec<Area> {
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut found: Vec<(usize, Area)> = Vec::new();
+    for (re, area) in AREA_PHRASES.iter() {
+        for m in re.find_iter(phrase) {
+            if taken.iter().any(|(s, e)| m.start() < *e && *s < m.end()) {
+                continue;
+            }
+            taken.push((m.start(), m.end()));
+            found.push((m.start(), *area));
+        }
+    }
+    found.sort_by_key(|(at, _)| *at);
+    let mut areas: Vec<Area> = Vec::new();
+    for (_, a) in found {
+        if !areas.contains(&a) {
+            areas.push(a);
+        }
+    }
+    areas
+}
+
+static PREVIOUS_JUDGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:last|previous|since the (?:single |full )?inspection|last inspected|at the last)\b[^.]*?(?:\bwhen|\band|,)\s+([^.]+?)\s+(?:was|were)\s+judged\s+(?:to be |as |to )?'?([a-z ]{4,40})")
+        .expect("valid regex")
+});
+static LAST_INSPECTED_AND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:[A-Z][\w'-]*\s+){0,3}children'?s services were last inspected[^.]*?,? and were judged\s+(?:to be |as |to )?'?([a-z ]{4,40})")
+        .expect("valid regex")
+});
+static VISIT_SINCE_JUDGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bvisits? since (?:the )?(?:(?:[A-Z][\w'-]*\s+){0,3}?(?:children'?s\s+)?services|local authority|council)\s+(?:was|were)\s+judged\s+(?:to be |as |to )?'?([a-z ]{4,40})")
+        .expect("valid regex")
+});
+static SERVICES_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}?(?:children'?s\s+)?services(?:\s+to\s+children)?$|^(?:the\s+)?overall effectiveness(?: of (?:the )?(?:children'?s )?services?)?$|^(?:the )?local authority$")
+        .expect("valid regex")
+});
+static ILACS_AREA_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?(?:experiences? and progress of .+|impact of leaders.*)$")
+        .expect("valid regex")
+});
+
+/// What a letter says the previous inspection judged: "Since the previous inspection in
+/// October 2022, when the overall effectiveness of the service was judged to be requires
+/// improvement to be good". Only the overall grade and areas named in ILACS's own words
+/// ("the experiences and progress of children in care and care leavers") are read.
+fn previous_judgements(text: &str) -> Vec<(Area, Grade)> {
+    let flat = join_lines(prefix(text, 12_000).lines());
+    let mut found = Vec::new();
+    // The patterns are costly; only sentences that say "judged" are tried.
+    let judged: Vec<&str> = sentences(&flat)
+        .into_iter()
+        .filter(|s| s.contains("judged"))
+        .collect();
+    let overall = judged.iter().filter_map(|s| {
+        LAST_INSPECTED_AND
+            .captures(s)
+            .or_else(|| VISIT_SINCE_JUDGED.captures(s))
+    });
+    for c in overall {
+        if let Some(grade) = sole_opening_grade(&c[1]) {
+            found.push((Area::OverallEffectiveness, grade));
+        }
+    }
+    for c in judged.iter().flat_map(|s| PREVIOUS_JUDGED.captures_iter(s)) {
+        let subject = c[1].trim();
+        let subject = subject.rsplit_once(", ").map_or(subject, |(_, s)| s).trim();
+        let subject = subject.strip_prefix("when ").unwrap_or(subject);
+        let Some(grade) = sole_opening_grade(&c[2]) else {
+            continue;
+        };
+        if SERVICES_SUBJECT.is_match(subject) {
+            found.push((Area::OverallEffectiveness, grade));
+        } else if ILACS_AREA_SUBJECT.is_match(subject) {
+            if let [area] = areas_in(subject).as_slice() {
+                found.push((*area, grade));
+            }
+        }
+    }
+    found
+}
+
+/// The grade a "judged ..." phrase opens with, when it names only one: "to be good",
+/// not "outstanding overall but good for ...".
+fn sole_opening_grade(after: &str) -> Option<Grade> {
+    let grades: Vec<Grade> = GRADE
+        .find_iter(after)
+        .filter_map(|m| grade_of(m.as_str()))
+        .collect();
+    let [grade] = grades.as_slice() else {
+        return None;
+    };
+    let opens = GRADE
+        .find(after)
+        .is_some_and(|m| after.get(..m.start()).is_some_and(|s| s.trim().is_empty()));
+    opens.then_some(*grade)
+}
+
+static GRADED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b(?:rated|judged|graded|assessed|found to be|deemed)(?: as| to be)?\s+['"]?(outstanding|good|inadequate|(?:requires?|requiring|to require) improvement(?: to be good)?)\b|\b((?:requires?|required) improvement(?: to be good)?)\b|\b(?:is|are|was|were|remains?|remained)\s+(?:now\s+|still\s+)?['"]?(outstanding|good|inadequate)['"]?\s*(?:[.,;]|$)"#)
+        .expect("valid regex")
+});
+static PAST_INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:last|previous|prior|earlier) inspection\b|\bsince 20\d\d\b|\bin 20\d\d\b|\bpreviously\b")
+        .expect("valid regex")
+});
+
+/// Judgements a news article reports in prose: "The impact of leaders on social work
+/// practice with children and families was rated good."; "Three areas still require
+/// improvement, the experiences and progress of children who need help and protection,
+/// the overall effectiveness, and ...". Sentences about an earlier inspection are left.
+fn news_judgements(text: &str) -> Vec<(Area, Grade)> {
+    let mut found = Vec::new();
+    for para in text.split("\n\n") {
+        let para = squash(para);
+        for sentence in sentences(&para) {
+            if PAST_INSPECTION.is_match(sentence) {
+                continue;
+            }
+            let grades: Vec<Grade> = GRADED
+                .captures_iter(sentence)
+                .filter_map(|c| {
+                    let m = c.get(1).or(c.get(2)).or(c.get(3))?;
+                    grade_of(m.as_str())
+                })
+                .collect();
+            let Some(first) = grades.first() else {
+                continue;
+            };
+            if grades.iter().any(|g| g != first) {
+                continue;
+            }
+            for area in areas_in(sentence) {
+                found.push((area, *first));
+            }
+        }
+    }
+    found
+}
+
+// ------------------------------------------------------------------- notices
+
+static NOTICE_FOLLOWING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bfollowing (?:the )?(.{5,600}?)\bas identified in\b|\bfollowing (?:the )?(judgement that .{5,200}?\b(?:inadequate))")
+        .expect("valid regex")
+});
+static REPORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\breport (?:published|dated|of)\s+(?:by ofsted\s+)?(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})")
+        .expect("valid regex")
+});
+
+/// What an improvement notice follows: the report (its publication date) and the areas
+/// it found inadequate ("for 'children who need help and protection', for 'leadership,
+/// management and governance'"; "the judgement that children's social care services are
+/// inadequate" is the overall judgement).
+fn notice_reference(text: &str) -> Option<ReportReference> {
+    let flat = join_lines(prefix(text, 6000).lines());
+    let published = REPORT_DATE.captures(&flat).and_then(|c| parse_date(&c[1]));
+    let mut areas = Vec::new();
+    if let Some(c) = NOTICE_FOLLOWING.captures(&flat) {
+        let finding = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
+        if finding.to_ascii_lowercase().contains("inadequate") {
+            areas = areas_in(finding);
+            if areas.is_empty() && finding.to_ascii_lowercase().contains("services") {
+                areas.push(Area::OverallEffectiveness);
+            }
+        }
+    }
+    (published.is_some() || !areas.is_empty()).then_some(ReportReference { published, areas })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monitoring_visit_number() {
+        assert_eq!(
+            visit_number("This letter summarises the findings of the monitoring visit to Luton Borough Council children's services on 8 and 9 December 2021. This was the fourth visit since services were judged inadequate in February 2020."),
+            Some(4)
+        );
+        assert_eq!(
+            visit_number("This was the 10th monitoring visit since"),
+            Some(10)
+        );
+        // A focused visit letter's first paragraph: no number.
+        assert_eq!(visit_number("This letter summarises the findings of the focused visit to North Northamptonshire children's services on 18 and 19 October 2023."), None);
+    }
+
+    #[test]
+    fn monitoring_areas_from_bullets() {
+        let text = "Areas covered by the visit\n\nInspectors reviewed the progress made in the following areas of concern identified at the last inspection:\n\n- The quality of social work assessments and plans for children in need.\n- The quality of social work assessments and plans for children subject to a child protection plan.\n\nThis visit was carried out in line with the inspection of local authority children's services (ILACS) framework.\n";
+        assert_eq!(
+            monitoring_areas(text),
+            vec![
+                "The quality of social work assessments and plans for children in need.",
+                "The quality of social work assessments and plans for children subject to a child protection plan."
+            ]
+        );
+    }
+
+    #[test]
+    fn focused_areas_both_shapes() {
+        let text = "Inspectors looked at the local authority's arrangements for children in care, with a\nparticular focus on:\n◼ Decision-making for children who come into care.\n◼ Permanence planning for children in care, including all permanence options.\n◼ The experiences of disabled children in care.\nThis visit was carried out in line with the inspection of local authority children's\nservices (ILACS) framework.\n";
+        assert_eq!(
+            focused_areas(text),
+            vec![
+                "Decision-making for children who come into care.",
+                "Permanence planning for children in care, including all permanence options.",
+                "The experiences of disabled children in care."
+            ]
+        );
+        let text = "◼ children aged 16 or 17 years old living in unregistered children's homes (including\non an emergency basis)\n◼ placement sufficiency, including fostering matching practice.\nThis visit was carried out in line with the inspection of local authority children's\n";
+        assert_eq!(
+            bullets_after(text, 3),
+            vec![
+                "children aged 16 or 17 years old living in unregistered children's homes (including on an emergency basis)",
+                "placement sufficiency, including fostering matching practice."
+            ]
+        );
+        let text = "were Lisa Walsh and Kendra Bell.\nInspectors looked at the local authority's arrangements for the 'front door'.\nThis visit was carried out in line with the inspection of local authority children's\nservices (ILACS) framework.";
+        assert_eq!(focused_areas(text), vec!["the 'front door'"]);
+        let text = "Inspectors looked at the local authority's arrangements for children who need help and protection, in accordance with the Inspection of Local Authority Children's Services framework. Specifically, inspectors looked at the";
+        assert_eq!(
+            focused_areas(text),
+            vec!["children who need help and protection"]
+        );
+    }
+
+    #[test]
+    fn letters_report_the_previous_judgement() {
+        assert_eq!(
+            previous_judgements("Since the previous inspection in October 2022, when the overall effectiveness of the service was judged to be requires improvement to be good, senior leaders have maintained a firm focus"),
+            vec![(Area::OverallEffectiveness, Grade::RequiresImprovement)]
+        );
+        assert_eq!(
+            previous_judgements("Since the previous inspection in October 2022, when the experiences and progress of children in care and care leavers were judged to be requires improvement to be good, services"),
+            vec![(Area::ChildrenInCareAndCareLeavers, Grade::RequiresImprovement)]
+        );
+        assert_eq!(
+            previous_judgements("Overview Since the single inspection in 2016, when services were judged to be good, dedicated senior managers"),
+            vec![(Area::OverallEffectiveness, Grade::Good)]
+        );
+        assert_eq!(
+            previous_judgements("Headline findings At the last inspection in November 2022, Dudley's services to children were judged to be requires improvement to be good. At this focused visit"),
+            vec![(Area::OverallEffectiveness, Grade::RequiresImprovement)]
+        );
+        assert_eq!(
+            previous_judgements("Headline findings Halton children's services were last inspected in March 2020 and were judged requires improvement to be good. Since"),
+            vec![(Area::OverallEffectiveness, Grade::RequiresImprovement)]
+        );
+        assert_eq!(
+            previous_judgements("Since the inspection in 2023, when the experiences and progress of children who need help and protection were judged as requiring improvement, improvements have been made"),
+            vec![(Area::HelpAndProtection, Grade::RequiresImprovement)]
+        );
+        assert_eq!(
+            previous_judgements("Overview At the last Ofsted inspection of children's services in November 2017, the local authority was judged to be good overall."),
+            vec![(Area::OverallEffectiveness, Grade::Good)]
+        );
+        assert_eq!(
+            previous_judgements("This letter summarises the findings of the monitoring visit to Luton Borough Council children's services on 8 and 9 December 2021. This was the fourth visit since services were judged inadequate in February 2020. Her Majesty's Inspectors"),
+            vec![(Area::OverallEffectiveness, Grade::Inadequate)]
+        );
+        // Two grades in one phrase, or an area not in ILACS words: nothing.
+        assert!(previous_judgements("Overview Liverpool children's services were inspected in May 2018, when all areas were judged to require improvement to be good.").is_empty());
+        assert!(previous_judgements("Since the previous full inspection in April 2023, when children's services were judged to be outstanding overall but good for the experiences of care leavers, leaders").is_empty());
+        assert!(previous_judgements("Progress is evident since the last inspection in 2017, when services for children looked after were judged to require improvement.").is_empty());
+    }
+
+    #[test]
+    fn news_reports_current_judgements_only() {
+        let text = "The Ofsted report issued today is based on its first full inspection of LBC's children's services since 2020.\n\nThree areas still require improvement, the experiences and progress of children who need help and protection, the overall effectiveness, and experiences of children in care and care leavers.\n\nThe impact of leaders on social work practice with children and families was rated good.\n\n\"Leaders and staff have achieved tangible and significant progress since the last inspection, when the overall effectiveness of services was judged 'inadequate',\" according to the report.\n";
+        assert_eq!(
+            news_judgements(text),
+            vec![
+                (Area::HelpAndProtection, Grade::RequiresImprovement),
+                (Area::OverallEffectiveness, Grade::RequiresImprovement),
+                (
+                    Area::ChildrenInCareAndCareLeavers,
+                    Grade::RequiresImprovement
+                ),
+                (Area::ImpactOfLeaders, Grade::Good),
+            ]
+        );
+    }
+
+    #[test]
+    fn notices_refer_to_their_report() {
+        let r = notice_reference("This Improvement Notice is issued to Leicester City Council on 22 December 2015 following the findings of inadequate performance and arrangements for 'children who need help and protection', for 'leadership, management and governance', and for 'effectiveness of the Local Safeguarding Children Board' as identified in the Ofsted inspection report published 20 March 2015.");
+        assert_eq!(
+            r,
+            Some(ReportReference {
+                published: Some("2015-03-20".into()),
+                areas: vec![
+                    Area::HelpAndProtection,
+                    Area::LeadershipManagementGovernance,
+                    Area::Lscb
+                ]
+            })
+        );
+        let r = notice_reference("This Improvement Notice is issued to Luton Council on 15 January 2021 following the judgement that children's social care services are inadequate, as identified in the Ofsted inspection report published 24 February 2020.");
+        assert_eq!(
+            r,
+            Some(ReportReference {
+                published: Some("2020-02-24".into()),
+                areas: vec![Area::OverallEffectiveness]
+            })
+        );
+    }
+}

@@ -91,15 +91,24 @@ fn opener(line: &str) -> Option<Opener> {
 
 static LSCB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:section \d+:?\s*)?(?:the )?(?:effectiveness of the )?(?:local safeguarding children'?s? board|lscb)\b",
+        r"(?i)^(?:section \d+:?\s*)?(?:the )?(?:effectiveness of the )?(?:local safeguarding children'?s? board|lscb)(?:\s*\(lscb\))?\s*(?:$|:|(?:is|requires)\b.{0,24}$)",
     )
     .expect("valid regex")
 });
 
-/// A heading that starts the SIF section on the Local Safeguarding Children Board.
+/// A heading that starts the SIF section on the Local Safeguarding Children Board: its
+/// name alone, or with its grade ("The Local Safeguarding Children Board is good"), never
+/// a sentence about the board ("The LSCB should establish ...").
 fn is_lscb_heading(line: &str) -> bool {
     let t = line.trim();
-    t.len() <= 100 && !t.ends_with(['.', ',', ';']) && LSCB_HEADING.is_match(t)
+    // "The effectiveness of the LSCB is good." may close with a full stop.
+    let t = t.strip_suffix('.').unwrap_or(t);
+    let lower = t.to_lowercase();
+    t.len() <= 100
+        && !t.ends_with(['.', ',', ';'])
+        && (LSCB_HEADING.is_match(t)
+            || (lower.starts_with("section ")
+                && lower.contains("the effectiveness of the local safeguarding")))
 }
 
 /// Section headings that follow a recommendations list and so end it.
@@ -131,8 +140,22 @@ fn is_stop_heading(line: &str) -> bool {
     let lower = t.to_lowercase();
     STOP_HEADINGS.iter().any(|h| lower.starts_with(h))
         || lower == "findings"
+        || lower == "strengths"
         || (lower.starts_with("section ") && lower.contains(':'))
         || is_lscb_heading(t)
+}
+
+static HEADER_DATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}(?: [a-z]+)?(?: (?:to|and|-|–) \d{1,2})? [a-z]+ \d{4}(?:\s+\d{1,3})?$")
+        .expect("valid regex")
+});
+
+/// The running header of an ILACS report page: "Inspection of Halton local authority
+/// children's services" over "13 to 24 May 2024   2".
+fn is_running_header(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    (lower.starts_with("inspection of ") && lower.ends_with("children's services"))
+        || HEADER_DATES.is_match(line)
 }
 
 /// A line that says a sub-list is empty: "The inspection did not find any areas for
@@ -256,6 +279,7 @@ fn parse_list<'a>(
     start: usize,
     mut cat: Option<&'static str>,
     layout: bool,
+    prose_intro: bool,
 ) -> (Vec<Item<'a>>, usize) {
     let mut items: Vec<Item<'a>> = Vec::new();
     let mut cur: Option<Item<'a>> = None;
@@ -274,8 +298,8 @@ fn parse_list<'a>(
             j += 1;
             continue;
         }
-        if t.chars().all(|c| c.is_ascii_digit()) {
-            // A page number the input layer left behind.
+        if t.chars().all(|c| c.is_ascii_digit()) || is_running_header(t) {
+            // A page number or running header the input layer left behind.
             j += 1;
             continue;
         }
@@ -290,7 +314,7 @@ fn parse_list<'a>(
             j += 1;
             continue;
         }
-        if closed && (is_stop_heading(t) || opener(t).is_some()) {
+        if (closed || heading_shaped(t)) && (is_stop_heading(t) || opener(t).is_some()) {
             break;
         }
         let awaiting_text = cur.as_ref().is_some_and(|c| c.lines.is_empty());
@@ -355,7 +379,13 @@ fn parse_list<'a>(
                         } else if heading_shaped(t) && preamble < 3 && next_is_item {
                             // A sub-heading ("Board operation and structure").
                             preamble += 1;
-                        } else if heading_shaped(t) && preamble < 3 && items.is_empty() {
+                        } else if preamble < 4
+                            && items.is_empty()
+                            && (heading_shaped(t) || prose_intro)
+                        {
+                            // A heading, or under "Recommendations" a short introduction
+                            // ("The following recommendations are those that inspectors
+                            // considered ...").
                             preamble += 1;
                         } else {
                             break;
@@ -464,7 +494,8 @@ fn lists(lines: &[&str], layout: bool) -> Vec<Recommendation> {
             Opener::Category(c) => Some(c),
             _ => None,
         };
-        let (items, next) = parse_list(lines, i + 1, cat, layout);
+        let prose_intro = op == Opener::Recommendations;
+        let (items, next) = parse_list(lines, i + 1, cat, layout, prose_intro);
         if items.is_empty() {
             i += 1;
             continue;
@@ -620,6 +651,50 @@ mod tests {
         assert_eq!(r.len(), 2, "{r:?}");
         assert_eq!(r[0].id, "L154");
         assert_eq!(r[1].scope, Scope::Lscb);
+    }
+
+    #[test]
+    fn lscb_headings_are_names_or_grades_not_sentences() {
+        assert!(is_lscb_heading(
+            "The Local Safeguarding Children Board (LSCB)"
+        ));
+        assert!(is_lscb_heading(
+            "Section 2: The effectiveness of the Local Safeguarding Children Board"
+        ));
+        assert!(is_lscb_heading(
+            "The effectiveness of the LSCB is inadequate"
+        ));
+        assert!(is_lscb_heading(
+            "The Local Safeguarding Children Board requires improvement"
+        ));
+        assert!(is_lscb_heading(
+            "The Local Safeguarding Children Board (LSCB) requires"
+        ));
+        assert!(!is_lscb_heading(
+            "The LSCB is active in ensuring that policies and procedures are in place, and that it"
+        ));
+        assert!(!is_lscb_heading(
+            "The LSCB should establish a performance dataset that ensures that it can"
+        ));
+    }
+
+    #[test]
+    fn running_headers_inside_a_list_are_skipped() {
+        assert!(is_running_header(
+            "Inspection of Halton local authority children's services"
+        ));
+        assert!(is_running_header(
+            "13 to 24 May 2024                                2"
+        ));
+        assert!(!is_running_header(
+            "Inspection of the effectiveness of plans."
+        ));
+        let text = "What needs to improve?\n◼ The quality of visiting and direct work with children and young people, including\n  life-story work.\n\nInspection of Halton local authority children's services\n13 to 24 May 2024                                                                    2\n◼ Social workers' and foster carers' access to, and completion of, relevant training,\n  so that they are supported to deliver good-quality services for children and young\n  people.\n";
+        let r = parse(text, true);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert!(r[1]
+            .text
+            .starts_with("Social workers' and foster carers' access"));
     }
 
     #[test]

@@ -2,8 +2,7 @@
 //! one row per document and one column per judgement area.
 
 use super::style::Style;
-use crate::model::{Area, Document};
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+use crate::model::{Area, Document, Scope};
 
 fn or_dash(v: Option<&str>) -> &str {
     v.unwrap_or("—")
@@ -47,7 +46,7 @@ pub fn table(doc: &Document, style: &Style) -> String {
         }
     }
     if !doc.judgements.is_empty() {
-        let mut t = new_table(style);
+        let mut t = style.table();
         t.set_header(["Judgement", "Grade"]);
         for j in &doc.judgements {
             let area = if j.reported {
@@ -55,12 +54,15 @@ pub fn table(doc: &Document, style: &Style) -> String {
             } else {
                 j.area.label().to_string()
             };
-            t.add_row([area, style.grade(j.grade)]);
+            t.add_row(vec![
+                comfy_table::Cell::new(area),
+                style.grade_cell(j.grade),
+            ]);
         }
         out.push_str(&format!("{t}\n"));
     }
     if !doc.recommendations.is_empty() {
-        let mut t = new_table(style);
+        let mut t = style.table();
         t.set_header(["#", "Recommendation"]);
         for r in &doc.recommendations {
             t.add_row([r.id.as_str(), r.text.as_str()]);
@@ -71,14 +73,6 @@ pub fn table(doc: &Document, style: &Style) -> String {
         out.push_str(&format!("warning: {w}\n"));
     }
     out
-}
-
-fn new_table(style: &Style) -> Table {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(style.width);
-    t
 }
 
 /// A document as Markdown.
@@ -129,36 +123,56 @@ pub fn markdown(doc: &Document) -> String {
     out
 }
 
-/// The CSV header: the columns of the national summary of grades, one per judgement area,
-/// then the recommendation count.
-pub const CSV_COLUMNS: [&str; 11] = [
-    "source",
-    "kind",
-    "framework",
-    "local_authority",
-    "inspection_start",
-    "inspection_end",
-    "published",
-    "document_date",
-    "lead_inspector",
-    "recommendations",
-    "warnings",
-];
+/// The CSV columns: the national summary of grades. Who and when first, then one column
+/// per judgement area (grade ids as in the JSON, empty when not graded), then counts.
+pub fn csv_columns() -> Vec<&'static str> {
+    let mut cols = vec![
+        "source",
+        "kind",
+        "framework",
+        "local_authority",
+        "inspection_start",
+        "inspection_end",
+        "published",
+        "document_date",
+        "lead_inspector",
+    ];
+    cols.extend(Area::ALL.iter().map(|a| a.as_str()));
+    cols.extend(["recommendations", "lscb_recommendations", "warnings"]);
+    cols
+}
 
-/// CSV for `docs`: one header row, then one row per document.
-pub fn csv(docs: &[Document]) -> String {
+fn csv_line<I, S>(cells: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<[u8]>,
+{
     let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<&str> = CSV_COLUMNS[..9].to_vec();
-    header.extend(Area::ALL.iter().map(|a| a.as_str()));
-    header.extend(&CSV_COLUMNS[9..]);
-    let _ = w.write_record(&header);
-    for doc in docs {
-        let _ = w.write_record(csv_row(doc));
-    }
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(cells);
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// One document's CSV cells, in [`csv`]'s column order.
+/// The CSV header row, with its line end.
+pub fn csv_header() -> String {
+    csv_line(csv_columns())
+}
+
+/// One document's CSV row (RFC 4180 quoting), with its line end.
+pub fn csv_record(doc: &Document) -> String {
+    csv_line(csv_row(doc))
+}
+
+/// CSV for `docs`: one header row, then one row per document.
+pub fn csv(docs: &[Document]) -> String {
+    let mut out = csv_header();
+    for doc in docs {
+        out.push_str(&csv_record(doc));
+    }
+    out
+}
+
+/// One document's CSV cells, in [`csv_columns`] order.
 pub fn csv_row(doc: &Document) -> Vec<String> {
     let s = |v: &Option<String>| v.clone().unwrap_or_default();
     let mut row = vec![
@@ -175,13 +189,24 @@ pub fn csv_row(doc: &Document) -> Vec<String> {
         s(&doc.lead_inspector),
     ];
     for area in Area::ALL {
+        // Only grades the document gives itself; reported ones belong to another report.
+        let given = doc
+            .judgements
+            .iter()
+            .find(|j| j.area == area && !j.reported);
         row.push(
-            doc.grade(area)
-                .map(|g| g.as_str().to_string())
+            given
+                .map(|j| j.grade.as_str().to_string())
                 .unwrap_or_default(),
         );
     }
-    row.push(doc.recommendations.len().to_string());
+    let lscb = doc
+        .recommendations
+        .iter()
+        .filter(|r| r.scope == Scope::Lscb)
+        .count();
+    row.push((doc.recommendations.len() - lscb).to_string());
+    row.push(lscb.to_string());
     row.push(doc.warnings.join("; "));
     row
 }
