@@ -204,6 +204,20 @@ const NEGATIVE_PHRASES: &[&str] = &[
     "multiple changes",
     "repeated changes",
     "several changes",
+    "needs to be",
+    "need to be",
+    "needs a stronger",
+    "need a stronger",
+    "needs strengthening",
+    "need strengthening",
+    "needs further",
+    "requires further",
+    "require further",
+    "needs more",
+    "need more",
+    "needs greater",
+    "to be strengthened",
+    "to be improved",
 ];
 
 struct Lexicon {
@@ -356,9 +370,10 @@ pub struct Issue {
     pub weighted: Vec<(usize, f64)>,
 }
 
-/// Where the purpose clause of a recommendation starts, if it has one after a main
-/// clause of a few words.
-fn purpose_clause(text: &str) -> Option<usize> {
+/// Where the secondary part of a recommendation starts, if it has one after a main clause
+/// of a few words: its purpose ("so that ...", "to inform care planning") or a list of
+/// particulars ("including ...", "specifically ...").
+fn secondary_clause(text: &str) -> Option<usize> {
     let lower = text.to_lowercase();
     [
         ", so that",
@@ -367,6 +382,12 @@ fn purpose_clause(text: &str) -> Option<usize> {
         " to ensure ",
         " to make sure ",
         " to inform ",
+        " including ",
+        " in particular",
+        " particularly ",
+        " specifically ",
+        " especially ",
+        " such as ",
     ]
     .iter()
     .filter_map(|m| lower.find(m))
@@ -382,7 +403,7 @@ impl Issue {
     /// The issue of a recommendation text.
     pub fn of(tax: &Taxonomy, text: &str) -> Issue {
         let areas = tax.areas_in(text);
-        let main_areas = match purpose_clause(text).and_then(|i| text.get(..i)) {
+        let main_areas = match secondary_clause(text).and_then(|i| text.get(..i)) {
             Some(head) => tax.areas_in(head),
             None => areas.clone(),
         };
@@ -394,8 +415,14 @@ impl Issue {
                 .collect()
         };
         let mut topics = of_kind(AreaKind::Topic);
+        // A general topic yields to a specific one named in the main clause: "assessments
+        // to support placement matching" is about matching; "assessments and plans,
+        // including PEPs" is still about assessments and plans.
         let mut secondary = Vec::new();
-        if topics.iter().any(|&t| !tax.general(t)) {
+        if topics
+            .iter()
+            .any(|&t| !tax.general(t) && main_areas.contains(&t))
+        {
             secondary = topics.iter().copied().filter(|&t| tax.general(t)).collect();
             topics.retain(|&t| !tax.general(t));
         }
@@ -411,7 +438,7 @@ impl Issue {
         let (focus, mut cohorts) = if !topics.is_empty() {
             (topics, named_cohorts.clone())
         } else if !actors.is_empty() {
-            (actors, named_cohorts.clone())
+            (actors.clone(), named_cohorts.clone())
         } else {
             (named_cohorts.clone(), Vec::new())
         };
@@ -426,6 +453,13 @@ impl Issue {
             .iter()
             .map(|&a| (a, if main_areas.contains(&a) { 1.0 } else { 0.5 }))
             .collect();
+        // Roles whose work is in question (IROs, not "social workers") tell two
+        // recommendations apart even when a topic leads.
+        for &a in &actors {
+            if !tax.general(a) && !weighted.iter().any(|w| w.0 == a) {
+                weighted.push((a, if main_areas.contains(&a) { 1.0 } else { 0.5 }));
+            }
+        }
         weighted.extend(secondary.into_iter().map(|a| (a, 0.25)));
         Issue {
             focus,

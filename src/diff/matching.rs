@@ -167,24 +167,26 @@ pub fn related(tax: &Taxonomy, a: usize, b: usize) -> bool {
     tax.within(a, b) || tax.within(b, a)
 }
 
-/// How far area `a` meets one of `others`: fully when the same, 0.75 when one refines
-/// the other (plans and child protection plans).
+/// How far area `a` meets one of `others`, at the weight the other side gives it: fully
+/// when the same, 0.75 when one refines the other (plans and child protection plans).
 fn meets(tax: &Taxonomy, a: usize, others: &[(usize, f64)]) -> f64 {
     others
         .iter()
-        .map(|&(b, _)| {
-            if a == b {
+        .map(|&(b, w)| {
+            let r = if a == b {
                 1.0
             } else if related(tax, a, b) {
                 0.75
             } else {
                 0.0
-            }
+            };
+            r * w
         })
         .fold(0.0, f64::max)
 }
 
-/// Weighted share of the two issues' areas that meet each other.
+/// Weighted share of the two issues' areas that meet each other. Meeting only on general
+/// areas (assessments, plans) counts for less: every second recommendation names them.
 pub fn focus_overlap(tax: &Taxonomy, a: &[(usize, f64)], b: &[(usize, f64)]) -> f64 {
     let total: f64 = a.iter().chain(b).map(|&(_, w)| w).sum();
     if a.is_empty() || b.is_empty() || total <= 0.0 {
@@ -192,7 +194,16 @@ pub fn focus_overlap(tax: &Taxonomy, a: &[(usize, f64)], b: &[(usize, f64)]) -> 
     }
     let met: f64 = a.iter().map(|&(x, w)| w * meets(tax, x, b)).sum::<f64>()
         + b.iter().map(|&(y, w)| w * meets(tax, y, a)).sum::<f64>();
-    met / total
+    let specific_shared = a.iter().any(|&(x, _)| {
+        b.iter()
+            .any(|&(y, _)| related(tax, x, y) && !(tax.general(x) && tax.general(y)))
+    });
+    let share = met / total;
+    if specific_shared {
+        share
+    } else {
+        0.6 * share
+    }
 }
 
 /// True unless both name groups of children and none is shared.

@@ -28,7 +28,7 @@ use taxonomy::{Taxonomy, TAXONOMY};
 pub use timeline::timeline;
 
 /// Least score for a NEW recommendation to count as restating an old one.
-const RESTATEMENT_THRESHOLD: f64 = 0.3;
+const RESTATEMENT_THRESHOLD: f64 = 0.4;
 /// Most quotes kept per recommendation.
 const MAX_EVIDENCE: usize = 4;
 
