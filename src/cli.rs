@@ -134,7 +134,7 @@ Examples:
     Timeline {
         #[arg(required = true, num_args = 2..)]
         files: Vec<String>,
-        /// Output format: table, json or markdown.
+        /// Output format: table, json, jsonl or markdown.
         #[arg(long, short, value_enum)]
         format: Option<Format>,
         /// Allow documents about different councils.
@@ -318,7 +318,8 @@ pub fn run(cli: &Cli, terminal: Terminal, out: &mut dyn Write) -> Result<u8> {
                     .for_each(|r| r.explanation = None);
             }
             let text = match default_format(*format, terminal) {
-                Format::Json | Format::Jsonl => render::json(&d),
+                Format::Json => render::json(&d),
+                Format::Jsonl => render::json_line(&d),
                 Format::Table => render::diff::table(&d, &style),
                 Format::Markdown => render::diff::markdown(&d),
                 Format::Csv => render::diff::csv(&d),
@@ -331,13 +332,18 @@ pub fn run(cli: &Cli, terminal: Terminal, out: &mut dyn Write) -> Result<u8> {
             format,
             force,
         } => {
+            let format = default_format(*format, terminal);
+            if format == Format::Csv {
+                bail!("timeline has no csv format: use table, json, jsonl or markdown");
+            }
             let docs = parse_all(files, jobs(None))?;
             if !force {
                 check_one_council(&docs)?;
             }
             let t = diff::timeline(&docs);
-            let text = match default_format(*format, terminal) {
-                Format::Json | Format::Jsonl => render::json(&t),
+            let text = match format {
+                Format::Json => render::json(&t),
+                Format::Jsonl => render::json_line(&t),
                 Format::Table | Format::Csv => render::diff::timeline_table(&t, &style),
                 Format::Markdown => render::diff::timeline_markdown(&t),
             };

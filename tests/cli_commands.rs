@@ -345,3 +345,20 @@ fn help_follows_the_colour_flag() {
         .args(["--color", "never", "--help"])
         .env("CLICOLOR_FORCE", "1"))));
 }
+
+#[test]
+fn jsonl_of_a_diff_or_timeline_is_one_line() {
+    let o = run(bin().args(["diff", "--format", "jsonl", SEEDS[1], SEEDS[3]]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1);
+    let o = run(bin().args(["timeline", "--format", "jsonl", SEEDS[1], SEEDS[3]]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1);
+    let o = run(bin().args(["timeline", "--format", "csv", SEEDS[1], SEEDS[3]]));
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        stderr(&o),
+        "ofsted-diff: timeline has no csv format: use table, json, jsonl or markdown\n"
+    );
+}
