@@ -216,7 +216,16 @@ fn man_page_is_roff_and_can_be_written_per_command() {
     for page in ["ofsted-diff.1", "ofsted-diff-parse.1", "ofsted-diff-diff.1"] {
         let text = std::fs::read_to_string(dir.join(page)).expect(page);
         assert!(text.starts_with(".ie"), "{page}");
+        // Examples stay one per line (no-fill), after the options.
+        assert!(text.contains(".SH EXAMPLES\n.nf\n"), "{page}");
     }
+    let parse = std::fs::read_to_string(dir.join("ofsted-diff-parse.1")).unwrap();
+    assert!(
+        parse.contains("ofsted\\-diff parse fixtures/seeds/luton_2016_inspection.txt\n"),
+        "{parse}"
+    );
+    assert!(parse.contains(".SH NOTES"));
+    assert!(!dir.join("ofsted-diff-help.1").exists());
 }
 
 #[test]
