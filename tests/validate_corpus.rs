@@ -14,7 +14,11 @@ fn validate_passes_every_dev_document() {
         let said = String::from_utf8_lossy(&out.stdout);
         let invalid: Vec<&str> = said.lines().filter(|l| !l.starts_with("OK")).collect();
         assert!(invalid.is_empty(), "{mode}: {invalid:#?}");
-        assert!(said.lines().count() >= 300, "{mode}: only {} documents", said.lines().count());
+        assert!(
+            said.lines().count() >= 300,
+            "{mode}: only {} documents",
+            said.lines().count()
+        );
         assert_eq!(out.status.code(), Some(0), "{mode}");
     }
 }

@@ -39,11 +39,28 @@ pub fn table(doc: &Document, style: &Style) -> String {
             or_dash(doc.lead_inspector.as_deref()).to_string(),
         ),
         ("findings", doc.findings.len().to_string()),
+        (
+            "visit",
+            doc.visit_number.map_or_else(
+                || "—".to_string(),
+                |n| format!("number {n} since the judgement"),
+            ),
+        ),
+        (
+            "refers to",
+            doc.refers_to
+                .as_ref()
+                .and_then(|r| r.published.as_deref())
+                .map_or_else(|| "—".to_string(), |p| format!("the report published {p}")),
+        ),
     ];
     for (label, value) in card {
         if value != "—" {
             out.push_str(&format!("  {label:<15} {value}\n"));
         }
+    }
+    for area in &doc.areas_covered {
+        out.push_str(&format!("  {:<15} {area}\n", "area covered"));
     }
     if !doc.judgements.is_empty() {
         let mut t = style.table();
