@@ -53,6 +53,14 @@ static GRADE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The 2009-2013 inspections of safeguarding and of looked after children services, graded
+/// on their own scale (with "adequate"); neither SIF nor ILACS.
+static PRE_SIF_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^\s*inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:\s+services)?\s*$")
+        .expect("valid regex")
+});
+const PRE_SIF_WARNING: &str = "an inspection under the framework before 2013 (safeguarding and looked after children): its grades are on another scale and are not read";
+
 /// How many leading characters make the title block.
 const TITLE_BLOCK: usize = 1500;
 
@@ -66,6 +74,13 @@ pub fn classify(text: &str) -> Classification {
         .filter_map(|(re, kind)| re.find(head).map(|m| (m.start(), *kind)))
         .min_by_key(|(pos, _)| *pos);
     if let Some((_, kind)) = found {
+        if kind == Kind::Inspection && PRE_SIF_TITLE.is_match(head) {
+            return Classification {
+                kind,
+                framework: None,
+                warning: Some(PRE_SIF_WARNING.to_string()),
+            };
+        }
         let framework = if kind == Kind::Inspection {
             framework(text)
         } else {
@@ -183,6 +198,14 @@ mod tests {
             (re.kind, re.framework),
             (Kind::Inspection, Some(Framework::Sif))
         );
+    }
+
+    #[test]
+    fn inspections_before_the_sif_have_no_framework() {
+        // Medway 2013, text mode: the title block of a looked after children inspection.
+        let c = classify("Inspection of looked after children\nservices\nMedway Council\n\nInspection dates:\n\n15-19 July 2013\n");
+        assert_eq!((c.kind, c.framework), (Kind::Inspection, None));
+        assert!(c.warning.unwrap().contains("before 2013"));
     }
 
     #[test]

@@ -134,7 +134,7 @@ Examples:
     Timeline {
         #[arg(required = true, num_args = 2..)]
         files: Vec<String>,
-        /// Output format: table, json or markdown.
+        /// Output format: table, json, jsonl or markdown.
         #[arg(long, short, value_enum)]
         format: Option<Format>,
         /// Allow documents about different councils.
@@ -318,7 +318,8 @@ pub fn run(cli: &Cli, terminal: Terminal, out: &mut dyn Write) -> Result<u8> {
                     .for_each(|r| r.explanation = None);
             }
             let text = match default_format(*format, terminal) {
-                Format::Json | Format::Jsonl => render::json(&d),
+                Format::Json => render::json(&d),
+                Format::Jsonl => render::json_line(&d),
                 Format::Table => render::diff::table(&d, &style),
                 Format::Markdown => render::diff::markdown(&d),
                 Format::Csv => render::diff::csv(&d),
@@ -331,13 +332,18 @@ pub fn run(cli: &Cli, terminal: Terminal, out: &mut dyn Write) -> Result<u8> {
             format,
             force,
         } => {
+            let format = default_format(*format, terminal);
+            if format == Format::Csv {
+                bail!("timeline has no csv format: use table, json, jsonl or markdown");
+            }
             let docs = parse_all(files, jobs(None))?;
             if !force {
                 check_one_council(&docs)?;
             }
             let t = diff::timeline(&docs);
-            let text = match default_format(*format, terminal) {
-                Format::Json | Format::Jsonl => render::json(&t),
+            let text = match format {
+                Format::Json => render::json(&t),
+                Format::Jsonl => render::json_line(&t),
                 Format::Table | Format::Csv => render::diff::timeline_table(&t, &style),
                 Format::Markdown => render::diff::timeline_markdown(&t),
             };
@@ -349,15 +355,11 @@ pub fn run(cli: &Cli, terminal: Terminal, out: &mut dyn Write) -> Result<u8> {
             Ok(0)
         }
         Command::Man { out_dir } => {
+            let mut cmd = Cli::command().disable_help_subcommand(true);
+            cmd.build();
             match out_dir {
-                Some(dir) => {
-                    std::fs::create_dir_all(dir).with_context(|| {
-                        format!("{}: cannot create the directory", dir.display())
-                    })?;
-                    clap_mangen::generate_to(Cli::command(), dir)
-                        .with_context(|| format!("{}: cannot write man pages", dir.display()))?;
-                }
-                None => clap_mangen::Man::new(Cli::command()).render(out)?,
+                Some(dir) => write_man_pages(&cmd, dir)?,
+                None => man_page(&cmd, out)?,
             }
             Ok(0)
         }
@@ -366,6 +368,67 @@ pub fn run(cli: &Cli, terminal: Terminal, out: &mut dyn Write) -> Result<u8> {
             Ok(0)
         }
     }
+}
+
+/// The man page of `cmd`: clap_mangen's sections, then the notes and the examples that end
+/// its `--help`, the examples kept one per line.
+fn man_page(cmd: &clap::Command, out: &mut dyn Write) -> std::io::Result<()> {
+    use clap_mangen::roff::{roman, Roff};
+    let after = cmd
+        .get_after_help()
+        .map(|s| s.to_string())
+        .unwrap_or_default();
+    let (notes, examples) = match after.split_once("Examples:") {
+        Some((notes, examples)) => (notes.trim(), examples.trim_matches('\n')),
+        None => (after.trim(), ""),
+    };
+    let has_options = cmd.get_arguments().any(|a| !a.is_hide_set());
+    let has_subcommands = cmd.get_subcommands().any(|s| !s.is_hide_set());
+    let man = clap_mangen::Man::new(cmd.clone().after_help(None::<&'static str>));
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    if has_options {
+        man.render_options_section(out)?;
+    }
+    if has_subcommands {
+        man.render_subcommands_section(out)?;
+    }
+    let mut roff = Roff::new();
+    if !notes.is_empty() {
+        roff.control("SH", ["NOTES"]).text([roman(notes)]);
+    }
+    if !examples.is_empty() {
+        roff.control("SH", ["EXAMPLES"]).control("nf", []);
+        for line in examples.lines() {
+            roff.text([roman(line.trim())]);
+        }
+        roff.control("fi", []);
+    }
+    roff.to_writer(out)?;
+    // clap_mangen's version section needs a version; subcommands have none.
+    if cmd.get_version().is_some() || cmd.get_long_version().is_some() {
+        man.render_version_section(out)?;
+    }
+    Ok(())
+}
+
+/// Write `ofsted-diff.1` and one `ofsted-diff-<command>.1` per subcommand into `dir`.
+fn write_man_pages(cmd: &clap::Command, dir: &std::path::Path) -> Result<()> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_man_pages(sub, dir)?;
+    }
+    let name = cmd.get_display_name().unwrap_or_else(|| cmd.get_name());
+    let path = dir.join(format!("{name}.1"));
+    let mut file = std::fs::File::create(&path)
+        .map(std::io::BufWriter::new)
+        .with_context(|| format!("{}: cannot write the man page", path.display()))?;
+    man_page(cmd, &mut file)
+        .and_then(|_| file.flush())
+        .with_context(|| format!("{}: cannot write the man page", path.display()))
 }
 
 /// The JSON Schema (draft 2020-12) of a command's JSON output, pretty-printed. It

@@ -17,6 +17,15 @@ pub fn problems(doc: &Document) -> Vec<String> {
         out.push("no local authority".to_string());
     }
     match doc.kind {
+        Kind::Inspection if doc.framework.is_none() => {
+            // Before 2013: only the dates and findings can be read with confidence.
+            if doc.inspection_start.is_none() {
+                out.push("no inspection dates".to_string());
+            }
+            if doc.findings.is_empty() {
+                out.push("no findings".to_string());
+            }
+        }
         Kind::Inspection => {
             if doc.inspection_start.is_none() {
                 out.push("no inspection dates".to_string());

@@ -216,7 +216,16 @@ fn man_page_is_roff_and_can_be_written_per_command() {
     for page in ["ofsted-diff.1", "ofsted-diff-parse.1", "ofsted-diff-diff.1"] {
         let text = std::fs::read_to_string(dir.join(page)).expect(page);
         assert!(text.starts_with(".ie"), "{page}");
+        // Examples stay one per line (no-fill), after the options.
+        assert!(text.contains(".SH EXAMPLES\n.nf\n"), "{page}");
     }
+    let parse = std::fs::read_to_string(dir.join("ofsted-diff-parse.1")).unwrap();
+    assert!(
+        parse.contains("ofsted\\-diff parse fixtures/seeds/luton_2016_inspection.txt\n"),
+        "{parse}"
+    );
+    assert!(parse.contains(".SH NOTES"));
+    assert!(!dir.join("ofsted-diff-help.1").exists());
 }
 
 #[test]
@@ -344,4 +353,21 @@ fn help_follows_the_colour_flag() {
     assert!(!has_escape(&run(bin()
         .args(["--color", "never", "--help"])
         .env("CLICOLOR_FORCE", "1"))));
+}
+
+#[test]
+fn jsonl_of_a_diff_or_timeline_is_one_line() {
+    let o = run(bin().args(["diff", "--format", "jsonl", SEEDS[1], SEEDS[3]]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1);
+    let o = run(bin().args(["timeline", "--format", "jsonl", SEEDS[1], SEEDS[3]]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1);
+    let o = run(bin().args(["timeline", "--format", "csv", SEEDS[1], SEEDS[3]]));
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        stderr(&o),
+        "ofsted-diff: timeline has no csv format: use table, json, jsonl or markdown\n"
+    );
 }

@@ -11,7 +11,7 @@
 use std::collections::HashSet;
 
 use crate::extract::polarity::polarity;
-use crate::extract::text::{join_lines, strip_bullet, strip_number};
+use crate::extract::text::{is_running_header, join_lines, strip_bullet, strip_number};
 use crate::input::Source;
 use crate::model::{Document, Finding};
 
@@ -83,6 +83,7 @@ const BOILERPLATE: &[&str] = &[
     "lead inspector:",
     "team inspectors:",
     "did not find any areas for",
+    "have been cross-referenced with the outcomes",
 ];
 
 fn is_boilerplate_paragraph(text: &str) -> bool {
@@ -267,6 +268,9 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
         j += 1;
         if t.is_empty() {
             blank_before = true;
+            continue;
+        }
+        if is_running_header(t) {
             continue;
         }
         let lower = t.to_lowercase();

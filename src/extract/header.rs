@@ -85,13 +85,28 @@ pub fn extract(source: &Source, doc: &mut Document) {
                 "the report prints no publication date: {date} was read from the file name"
             ));
             doc.published = Some(date);
+        } else {
+            doc.warnings.push(
+                "no publication date: the report prints none and its file name carries none"
+                    .to_string(),
+            );
         }
+    }
+    if doc.kind == Kind::Inspection && doc.inspection_start.is_none() {
+        doc.warnings
+            .push("no \"Inspection dates:\" line was found in the title block".to_string());
+    }
+    if (letter || doc.kind == Kind::ImprovementNotice) && doc.document_date.is_none() {
+        doc.warnings
+            .push("the date the letter or notice was written was not found".to_string());
     }
 
     let team = if report {
         report_team(&source.text)
     } else if letter {
         letter_team(&flat).or_else(|| report_team(&source.text))
+    } else if matches!(doc.kind, Kind::ImprovementNotice | Kind::NewsArticle) {
+        None // written by the DfE or the press, not by inspectors
     } else {
         report_team(&source.text).or_else(|| letter_team(&flat))
     };
@@ -179,7 +194,33 @@ pub fn short_council(raw: &str) -> Option<String> {
         && name.starts_with(|c: char| c.is_uppercase())
         && !name.chars().any(|c| c.is_ascii_digit())
         && name.split_whitespace().count() <= 6;
-    plausible.then(|| name.to_string())
+    plausible.then(|| lower_connectors(name))
+}
+
+/// Place names keep their joining words lower-case ("Richmond upon Thames",
+/// "Southend-on-Sea") however a title capitalised them.
+fn lower_connectors(name: &str) -> String {
+    const CONNECTORS: [&str; 6] = ["upon", "on", "and", "of", "under", "in"];
+    let mut out = String::with_capacity(name.len());
+    for (i, word) in name.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let parts: Vec<String> = word
+            .split('-')
+            .enumerate()
+            .map(|(j, part)| {
+                let lower = part.to_lowercase();
+                if (i > 0 || j > 0) && CONNECTORS.contains(&lower.as_str()) {
+                    lower
+                } else {
+                    part.to_string()
+                }
+            })
+            .collect();
+        out.push_str(&parts.join("-"));
+    }
+    out
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
@@ -417,7 +458,10 @@ fn has_year(text: &str) -> bool {
 }
 
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^\s*(?:report )?published(?: date)?\s*:?\s*(.{4,40})$").expect("valid regex")
+    Regex::new(
+        r"(?im)^[ \t]*(?:report published|published(?: date)?[ \t]*:)[ \t]*:?[ \t]*(.{4,40})$",
+    )
+    .expect("valid regex")
 });
 
 /// "Report published: 8 August 2014" (or 08/08/2014).
@@ -704,6 +748,11 @@ mod tests {
         assert_eq!(s("City of York Council"), "York");
         assert_eq!(s("the London Borough of Waltham Forest"), "Waltham Forest");
         assert_eq!(s("Dudley MBC"), "Dudley");
+        assert_eq!(
+            s("Richmond Upon Thames local authority"),
+            "Richmond upon Thames"
+        );
+        assert_eq!(s("Southend-On-Sea"), "Southend-on-Sea");
         assert_eq!(s("Leicester city council"), "Leicester");
         assert_eq!(s("Buckinghamshire County Council"), "Buckinghamshire");
         assert_eq!(s("City of Westminster"), "Westminster");
@@ -786,6 +835,11 @@ mod tests {
 
     #[test]
     fn report_date_lines() {
+        // A line of prose that starts with the word is no publication line.
+        assert_eq!(
+            published_line(" The last inspection report for the local authority's children's services was\npublished in 20 March 2015. The judgements for the local authority were:\n"),
+            None
+        );
         assert_eq!(
             report_dates("Inspection dates: 11 to 22 May 2026\nLead inspector: David Cohen\n"),
             Some(("2026-05-11".into(), "2026-05-22".into()))

@@ -164,25 +164,19 @@ fn bullets_after(text: &str, window: usize) -> Vec<String> {
             current = Some(rest.trim().to_string());
             continue;
         }
+        if t.is_empty() {
+            // A blank line ends an item; the list goes on only if a bullet comes next.
+            if let Some(item) = current.take_if(|item| !item.is_empty()) {
+                items.push(item);
+            }
+            continue;
+        }
+        // A bullet alone on its line has its text below.
         let Some(item) = current.as_mut() else {
             break;
         };
-        if t.is_empty() {
-            if item.is_empty() {
-                continue; // a bullet alone on its line, its text below
-            }
-            // A blank line ends the item; the list goes on only if a bullet follows.
-            items.push(std::mem::take(item));
-            current = None;
-            if let Some(next) = lines_after_blank(&lines, line) {
-                if strip_bullet(next).is_some() {
-                    continue;
-                }
-            }
-            break;
-        }
         let ended = item.ends_with(['.', ';', ':', ')', '!', '?']);
-        if ended && t.starts_with(|c: char| c.is_uppercase()) && !item.is_empty() {
+        if ended && t.starts_with(|c: char| c.is_uppercase()) {
             break;
         }
         if !item.is_empty() {
@@ -198,18 +192,6 @@ fn bullets_after(text: &str, window: usize) -> Vec<String> {
         .map(|i| squash(&i))
         .filter(|i| !i.is_empty())
         .collect()
-}
-
-/// The first non-blank line after `blank` (found by address within `lines`).
-fn lines_after_blank<'a>(lines: &[&'a str], blank: &str) -> Option<&'a str> {
-    let at = lines
-        .iter()
-        .position(|l| std::ptr::eq(l.as_ptr(), blank.as_ptr()))?;
-    lines
-        .iter()
-        .skip(at + 1)
-        .find(|l| !l.trim().is_empty())
-        .copied()
 }
 
 // ---------------------------------------------------------------- focused visits

@@ -220,11 +220,32 @@ const CONTRASTS: &[&str] = &[
     "nevertheless",
 ];
 
-static CUE_MAP: LazyLock<HashMap<&'static str, i32>> =
-    LazyLock::new(|| CUES.iter().copied().collect());
+/// A cue phrase split into words, with its weight.
+struct Cue {
+    phrase: &'static str,
+    words: Vec<&'static str>,
+    weight: i32,
+}
 
-/// The longest cue phrase, in words.
-const MAX_CUE_WORDS: usize = 4;
+/// Cues by their first word, longest first, so a sentence is read without allocating.
+static CUE_INDEX: LazyLock<HashMap<&'static str, Vec<Cue>>> = LazyLock::new(|| {
+    let mut index: HashMap<&'static str, Vec<Cue>> = HashMap::new();
+    for &(phrase, weight) in CUES {
+        let words: Vec<&'static str> = phrase.split(' ').collect();
+        let Some(&first) = words.first() else {
+            continue;
+        };
+        index.entry(first).or_default().push(Cue {
+            phrase,
+            words,
+            weight,
+        });
+    }
+    for cues in index.values_mut() {
+        cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+    }
+    index
+});
 
 /// What the cues of one sentence add up to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -283,20 +304,20 @@ pub fn sentence_scores(sentence: &str) -> Scores {
                 pending = None;
             }
         }
-        let mut matched = None;
-        for len in (1..=MAX_CUE_WORDS.min(words.len() - i)).rev() {
-            let phrase = words[i..i + len].join(" ");
-            if let Some(&weight) = CUE_MAP.get(phrase.as_str()) {
-                matched = Some((phrase, len, weight));
-                break;
-            }
-        }
-        if let Some((phrase, len, weight)) = matched {
+        let matched = CUE_INDEX.get(w).and_then(|cues| {
+            cues.iter().find(|c| {
+                words
+                    .get(i..i + c.words.len())
+                    .is_some_and(|ws| ws.iter().zip(&c.words).all(|(a, b)| a == b))
+            })
+        });
+        if let Some(cue) = matched {
+            let (phrase, weight, len) = (cue.phrase, cue.weight, cue.words.len());
             let negated = pending.is_some();
             if weight > 0 && negated {
                 scores.negative += weight;
                 pending = None;
-            } else if weight < 0 && negated && !NEGATING_CUES.contains(&phrase.as_str()) {
+            } else if weight < 0 && negated && !NEGATING_CUES.contains(&phrase) {
                 // "without delay", "no drift": weakly for.
                 scores.positive += 1;
                 pending = None;
@@ -304,7 +325,7 @@ pub fn sentence_scores(sentence: &str) -> Scores {
                 scores.positive += weight;
             } else if weight < 0 {
                 scores.negative -= weight;
-                if NEGATING_CUES.contains(&phrase.as_str()) {
+                if NEGATING_CUES.contains(&phrase) {
                     pending = Some((i + len - 1, true));
                 }
             }

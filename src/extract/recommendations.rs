@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::text::{join_lines, strip_bullet, strip_number};
+use crate::extract::text::{is_running_header, join_lines, strip_bullet, strip_number};
 use crate::input::Source;
 use crate::model::{Document, Kind, Recommendation, Scope};
 
@@ -143,19 +143,6 @@ fn is_stop_heading(line: &str) -> bool {
         || lower == "strengths"
         || (lower.starts_with("section ") && lower.contains(':'))
         || is_lscb_heading(t)
-}
-
-static HEADER_DATES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\d{1,2}(?: [a-z]+)?(?: (?:to|and|-|–) \d{1,2})? [a-z]+ \d{4}(?:\s+\d{1,3})?$")
-        .expect("valid regex")
-});
-
-/// The running header of an ILACS report page: "Inspection of Halton local authority
-/// children's services" over "13 to 24 May 2024   2".
-fn is_running_header(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    (lower.starts_with("inspection of ") && lower.ends_with("children's services"))
-        || HEADER_DATES.is_match(line)
 }
 
 /// A line that says a sub-list is empty: "The inspection did not find any areas for
@@ -296,6 +283,16 @@ fn parse_list<'a>(
         if t.is_empty() {
             blank_before = true;
             j += 1;
+            continue;
+        }
+        if t.to_lowercase()
+            .starts_with("the areas for improvement have been cross-referenced")
+        {
+            // The framework footnote printed under the list: skip its paragraph.
+            j += 1;
+            while j < lines.len() && !lines[j].trim().is_empty() && marker(lines[j]).is_none() {
+                j += 1;
+            }
             continue;
         }
         if t.chars().all(|c| c.is_ascii_digit()) || is_running_header(t) {
@@ -695,6 +692,18 @@ mod tests {
         assert!(r[1]
             .text
             .starts_with("Social workers' and foster carers' access"));
+    }
+
+    #[test]
+    fn framework_footnote_inside_a_list_is_skipped() {
+        let text = "What needs to improve in this area of social work practice?1\n◼ The consistency and rigour of responses to children who go missing from care\n(Outcome 3, national framework)\n1\n\nThe areas for improvement have been cross-referenced with the outcomes, enablers or principles in\nthe Children's Social Care: National Framework. This statutory guidance sets out the purpose,\nprinciples for practice and expected outcomes of children's social care.\n\n◼ Life-story work for children in long-term care (Outcome 4, national framework).\nMain findings\nChildren are supported to live within their extended kinship network.\n";
+        let r = parse(text, false);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(
+            r[0].text,
+            "The consistency and rigour of responses to children who go missing from care"
+        );
+        assert_eq!(r[1].text, "Life-story work for children in long-term care.");
     }
 
     #[test]

@@ -107,6 +107,19 @@ pub fn strip_number(line: &str) -> Option<(&str, &str)> {
     Some((number, line[whole.end()..].trim_start()))
 }
 
+static HEADER_DATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}(?: [a-z]+)?(?: (?:to|and|-|–) \d{1,2})? [a-z]+ \d{4}(?:\s+\d{1,3})?$")
+        .expect("valid regex")
+});
+
+/// The running header of an ILACS report page: "Inspection of Halton local authority
+/// children's services" over "13 to 24 May 2024   2".
+pub fn is_running_header(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    (lower.starts_with("inspection of ") && lower.ends_with("children's services"))
+        || HEADER_DATES.is_match(line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +166,19 @@ mod tests {
         );
         assert_eq!(strip_number("b) ensure that"), Some(("b", "ensure that")));
         assert_eq!(strip_number("2.1 Adoption performance"), None);
+    }
+
+    #[test]
+    fn recognises_ilacs_running_headers() {
+        assert!(is_running_header(
+            "Inspection of Halton local authority children's services"
+        ));
+        assert!(is_running_header(
+            "13 to 24 May 2024                                2"
+        ));
+        assert!(!is_running_header(
+            "Inspection of the effectiveness of plans."
+        ));
+        assert!(!is_running_header("24 children were seen in May 2024."));
     }
 }
