@@ -70,6 +70,7 @@ const POSITIVE: &[&str] = &[
     "accessible",
     "suitable",
     "delivered",
+    "enabled",
     "achieved",
     "right",
     "meaningful",
