@@ -466,6 +466,18 @@ impl Issue {
             .collect();
         topics.retain(|t| !refined.contains(t));
         let actors = of_kind(AreaKind::Actor);
+        // Where the topics are only general ones, a role named in the main clause is what
+        // the item is about: "managers, chairs of child protection conferences and IROs
+        // improve their practice ... plans".
+        let lead_actors: Vec<usize> = actors
+            .iter()
+            .copied()
+            .filter(|&a| !tax.general(a) && main_areas.contains(&a))
+            .collect();
+        if !lead_actors.is_empty() && topics.iter().all(|&t| tax.general(t)) {
+            secondary.append(&mut topics);
+            topics = lead_actors;
+        }
         let named_cohorts = of_kind(AreaKind::Cohort);
         let (focus, mut cohorts) = if !topics.is_empty() {
             (topics, named_cohorts.clone())
