@@ -396,6 +396,8 @@ pub struct Issue {
     pub cohorts: Vec<usize>,
     /// Every group of children it concerns, named or implied by its focus.
     pub all_cohorts: Vec<usize>,
+    /// True when the text itself names a group of children.
+    pub names_cohort: bool,
     /// Areas with weights for comparing two recommendations: the focus of the main
     /// clause counts fully, what only a purpose clause ("so that ...", "to inform care
     /// planning") or a general topic beside a specific one names counts less.
@@ -490,6 +492,7 @@ impl Issue {
         // always about children who go missing).
         let implied: Vec<usize> = focus.iter().filter_map(|&a| tax.implies(a)).collect();
         cohorts.retain(|c| !implied.contains(c));
+        let names_cohort = !named_cohorts.is_empty();
         let mut all_cohorts: Vec<usize> = named_cohorts.into_iter().chain(implied).collect();
         all_cohorts.sort_unstable();
         all_cohorts.dedup();
@@ -509,6 +512,7 @@ impl Issue {
             focus,
             cohorts,
             all_cohorts,
+            names_cohort,
             weighted,
         }
     }

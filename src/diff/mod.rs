@@ -196,8 +196,8 @@ fn relevance(
         return 0.0;
     }
     // A sentence plainly about other children ("children who present as homeless" for a
-    // care leavers' issue) does not bear on it.
-    if !issue.all_cohorts.is_empty() {
+    // care leavers' issue) does not bear on an issue that names its children.
+    if issue.names_cohort {
         let own: Vec<usize> = s
             .areas
             .iter()
@@ -558,6 +558,19 @@ mod tests {
             polarity: Polarity::Negative,
         });
         assert_eq!(diff(&old, &new).recommendations[0].status, Status::Ongoing);
+    }
+
+    #[test]
+    fn children_named_in_passing_do_not_exclude_a_sentence() {
+        // Luton 2022, paragraph 21: "entering care" does not make it a sentence about
+        // children in care rather than about pre-proceedings.
+        let old = doc(
+            &["The clarity of purpose and quality of practice during pre-proceedings."],
+            &[],
+        );
+        let new = doc(&[], &[("help_and_protection", "In most cases, the use of Public Law Outline (PLO) pre-proceedings is effective and instrumental in diverting children from becoming the subject of court proceedings and from entering care.")]);
+        let d = diff(&old, &new);
+        assert_eq!(d.recommendations[0].status, Status::Resolved);
     }
 
     #[test]
