@@ -69,6 +69,9 @@ const POSITIVE: &[&str] = &[
     "careful*",
     "accessible",
     "suitable",
+    "delivered",
+    "enabled",
+    "achieved",
     "right",
     "meaningful",
     "impactful",
@@ -122,7 +125,6 @@ const NEGATIVE: &[&str] = &[
     "still",
     "yet",
     "less",
-    "only",
     "minority",
     "problem*",
     "weakness*",
@@ -137,6 +139,12 @@ const NEGATIVE: &[&str] = &[
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "nor", "neither", "without", "cannot", "dont", "doesnt", "isnt", "arent",
     "wasnt", "werent", "didnt", "hasnt", "havent", "nothing", "none",
+];
+
+/// Words that make the criticism after them good news: "reducing delay", "fewer delays",
+/// "to avoid drift".
+const REDUCERS: &[&str] = &[
+    "reduc*", "fewer", "avoid*", "prevent*", "minimis*", "tackl*", "lower*", "decreas*",
 ];
 
 /// Phrases whose words are no cue at all ("as well as", "requires improvement" names a
@@ -167,6 +175,16 @@ const NEUTRAL_PHRASES: &[&str] = &[
     "the only",
     "still live",
     "still living",
+    "unable to live with",
+    "cannot live with",
+    "not able to live with",
+    "unable to remain",
+    "cannot remain",
+    "unable to return",
+    "cannot return",
+    "previous poor",
+    "previously poor",
+    "previous weaknesses",
     "the right to",
     "their right to",
     "right to",
@@ -180,8 +198,14 @@ const NEGATIVE_PHRASES: &[&str] = &[
     "needs to improve",
     "more to do",
     "further work",
-    "is needed",
-    "are needed",
+    "work is needed",
+    "action is needed",
+    "more is needed",
+    "improvement is needed",
+    "improvements are needed",
+    "only some",
+    "only a few",
+    "only a small",
     "further action",
     "not yet",
     "not always",
@@ -224,6 +248,7 @@ struct Lexicon {
     positive: Vec<(String, bool)>,
     negative: Vec<(String, bool)>,
     negators: HashSet<&'static str>,
+    reducers: Vec<(String, bool)>,
     neutral: Vec<Vec<String>>,
     negative_phrases: Vec<Vec<String>>,
 }
@@ -234,6 +259,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         positive: POSITIVE.iter().map(cue).collect(),
         negative: NEGATIVE.iter().map(cue).collect(),
         negators: NEGATORS.iter().copied().collect(),
+        reducers: REDUCERS.iter().map(cue).collect(),
         neutral: NEUTRAL_PHRASES.iter().map(|p| words(p)).collect(),
         negative_phrases: NEGATIVE_PHRASES.iter().map(|p| words(p)).collect(),
     }
@@ -296,10 +322,14 @@ fn clause_counts(ws: &[String]) -> (usize, usize) {
         }
     }
     let mut negated = false;
+    let mut reduced_until = 0;
     for (i, w) in ws.iter().enumerate() {
         if lex.negators.contains(w.as_str()) {
             negated = true;
             continue;
+        }
+        if is_cue(&lex.reducers, w) {
+            reduced_until = i + 4;
         }
         if skip[i]
             || matches!(
@@ -320,7 +350,9 @@ fn clause_counts(ws: &[String]) -> (usize, usize) {
                 pos += 1;
             }
         } else if is_cue(&lex.negative, w) {
-            if negated {
+            if i < reduced_until {
+                pos += 1;
+            } else if negated {
                 // "without delay": the negator is spent.
                 pos += 1;
                 negated = false;
@@ -364,6 +396,8 @@ pub struct Issue {
     pub cohorts: Vec<usize>,
     /// Every group of children it concerns, named or implied by its focus.
     pub all_cohorts: Vec<usize>,
+    /// True when the text itself names a group of children.
+    pub names_cohort: bool,
     /// Areas with weights for comparing two recommendations: the focus of the main
     /// clause counts fully, what only a purpose clause ("so that ...", "to inform care
     /// planning") or a general topic beside a specific one names counts less.
@@ -434,6 +468,18 @@ impl Issue {
             .collect();
         topics.retain(|t| !refined.contains(t));
         let actors = of_kind(AreaKind::Actor);
+        // Where the topics are only general ones, a role named in the main clause is what
+        // the item is about: "managers, chairs of child protection conferences and IROs
+        // improve their practice ... plans".
+        let lead_actors: Vec<usize> = actors
+            .iter()
+            .copied()
+            .filter(|&a| !tax.general(a) && main_areas.contains(&a))
+            .collect();
+        if !lead_actors.is_empty() && topics.iter().all(|&t| tax.general(t)) {
+            secondary.append(&mut topics);
+            topics = lead_actors;
+        }
         let named_cohorts = of_kind(AreaKind::Cohort);
         let (focus, mut cohorts) = if !topics.is_empty() {
             (topics, named_cohorts.clone())
@@ -446,6 +492,7 @@ impl Issue {
         // always about children who go missing).
         let implied: Vec<usize> = focus.iter().filter_map(|&a| tax.implies(a)).collect();
         cohorts.retain(|c| !implied.contains(c));
+        let names_cohort = !named_cohorts.is_empty();
         let mut all_cohorts: Vec<usize> = named_cohorts.into_iter().chain(implied).collect();
         all_cohorts.sort_unstable();
         all_cohorts.dedup();
@@ -465,6 +512,7 @@ impl Issue {
             focus,
             cohorts,
             all_cohorts,
+            names_cohort,
             weighted,
         }
     }
@@ -521,6 +569,9 @@ mod tests {
             ("Supervision is not ensuring a consistent quality of practice and timely impact for children.", Negative),
             ("In most cases, the use of Public Law Outline (PLO) pre-proceedings is effective and instrumental in diverting children from becoming the subject of court proceedings and from entering care.", Positive),
             ("Some children had experienced changes in workers before and during the implementation of the family help service; however, this has been more consistent recently.", Mixed),
+            ("Permanence is timely, securing stability and reducing delay.", Positive),
+            ("Adoption is routinely considered at an early stage for those children unable to live with their birth or extended families.", Neutral),
+            ("They identify the range of support that is needed to help them do their best in education, pursue their interests and spend time with friends and family.", Neutral),
             ("Very few children have been identified as being in private fostering arrangements.", Neutral),
             ("Referrals are swiftly reviewed by managers, and families are allocated without delay to a worker with the appropriate skills and experience to address the presenting need.", Positive),
         ];

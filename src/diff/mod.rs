@@ -35,10 +35,47 @@ const MAX_EVIDENCE: usize = 4;
 /// A sentence of NEW's findings, analysed once per diff.
 struct Sentence<'a> {
     finding: usize,
+    /// Where the finding stands: the council's own work, the LSCB review, or context
+    /// that judges nothing (earlier inspections, local statistics).
+    part: Part,
     text: &'a str,
     areas: Vec<usize>,
     stems: HashSet<String>,
     polarity: Polarity,
+}
+
+/// Which part of a report a finding belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Council,
+    Lscb,
+    Context,
+}
+
+impl Part {
+    fn of(section: &str) -> Part {
+        let s = section.to_lowercase();
+        const CONTEXT: &[&str] = &[
+            "previous_ofsted",
+            "other_ofsted",
+            "proportion_of_children",
+            "children_living_in_this_area",
+            "of_this_number",
+            "lead_inspector",
+            "information_about",
+            "local_authority_area",
+        ];
+        if CONTEXT.iter().any(|c| s.contains(c)) {
+            Part::Context
+        } else if s.contains("lscb")
+            || s.contains("scb")
+            || s.contains("safeguarding_children_board")
+        {
+            Part::Lscb
+        } else {
+            Part::Council
+        }
+    }
 }
 
 /// NEW, analysed once: its sentences and each finding's groups of children and areas.
@@ -66,6 +103,7 @@ impl<'a> NewSide<'a> {
                 areas.extend(sa.iter().copied());
                 out.sentences.push(Sentence {
                     finding: fi,
+                    part: Part::of(&f.section),
                     text: s,
                     areas: sa,
                     stems: content_stems(s),
@@ -158,8 +196,8 @@ fn relevance(
         return 0.0;
     }
     // A sentence plainly about other children ("children who present as homeless" for a
-    // care leavers' issue) does not bear on it.
-    if !issue.all_cohorts.is_empty() {
+    // care leavers' issue) does not bear on an issue that names its children.
+    if issue.names_cohort {
         let own: Vec<usize> = s
             .areas
             .iter()
@@ -225,9 +263,16 @@ fn assess(
     }
 
     // Sentences of NEW's findings that bear on the issue, most relevant first.
+    // The council's recommendations are judged on the council's findings, the LSCB's on
+    // the LSCB review where NEW has one.
+    let wanted = match rec.scope {
+        Scope::Lscb if side.sentences.iter().any(|s| s.part == Part::Lscb) => Part::Lscb,
+        _ => Part::Council,
+    };
     let mut bearing: Vec<(f64, &Sentence)> = side
         .sentences
         .iter()
+        .filter(|s| s.part == wanted)
         .map(|s| (relevance(tax, &issue, &stems, s, side), s))
         .filter(|(r, _)| *r > 0.0)
         .collect();
@@ -481,6 +526,51 @@ mod tests {
             diff(&old, &criticised).recommendations[0].status,
             Status::Ongoing
         );
+    }
+
+    #[test]
+    fn context_and_lscb_sections_are_no_evidence_for_the_council() {
+        let old = doc(
+            &["Ensure that the quality assurance framework is fully implemented."],
+            &[],
+        );
+        let mut new = doc(
+            &[],
+            &[
+                (
+                    "lscb",
+                    "The board's multi-agency audit programme is not yet effective.",
+                ),
+                (
+                    "previous_ofsted_inspections",
+                    "The quality assurance of practice was judged inadequate in 2012.",
+                ),
+            ],
+        );
+        assert_eq!(
+            diff(&old, &new).recommendations[0].status,
+            Status::NotAssessed
+        );
+        new.findings.push(Finding {
+            id: "9".into(),
+            section: "leadership_management_governance".into(),
+            text: "Changes made to strengthen the quality assurance framework have not enabled leaders to fully understand the quality and impact of services for vulnerable children and families.".into(),
+            polarity: Polarity::Negative,
+        });
+        assert_eq!(diff(&old, &new).recommendations[0].status, Status::Ongoing);
+    }
+
+    #[test]
+    fn children_named_in_passing_do_not_exclude_a_sentence() {
+        // Luton 2022, paragraph 21: "entering care" does not make it a sentence about
+        // children in care rather than about pre-proceedings.
+        let old = doc(
+            &["The clarity of purpose and quality of practice during pre-proceedings."],
+            &[],
+        );
+        let new = doc(&[], &[("help_and_protection", "In most cases, the use of Public Law Outline (PLO) pre-proceedings is effective and instrumental in diverting children from becoming the subject of court proceedings and from entering care.")]);
+        let d = diff(&old, &new);
+        assert_eq!(d.recommendations[0].status, Status::Resolved);
     }
 
     #[test]

@@ -26,7 +26,16 @@ pub fn timeline(docs: &[Document]) -> Timeline {
     let trajectories = Area::ALL
         .iter()
         .filter_map(|&area| {
-            let grades: Vec<_> = sorted.iter().map(|d| d.grade(area)).collect();
+            // A letter that only reports an earlier grade adds nothing to the trajectory.
+            let grades: Vec<_> = sorted
+                .iter()
+                .map(|d| {
+                    d.judgements
+                        .iter()
+                        .find(|j| j.area == area && !j.reported)
+                        .map(|j| j.grade)
+                })
+                .collect();
             grades
                 .iter()
                 .any(Option::is_some)
@@ -60,5 +69,36 @@ pub fn timeline(docs: &[Document]) -> Timeline {
         trajectories,
         lineages,
         warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Grade, Judgement, Kind};
+
+    #[test]
+    fn reported_grades_stay_out_of_trajectories() {
+        // A monitoring letter repeats "judged inadequate in February 2020".
+        let mut report = Document::new("report");
+        report.kind = Kind::Inspection;
+        report.published = Some("2020-02-24".into());
+        report.judgements.push(Judgement {
+            area: Area::OverallEffectiveness,
+            grade: Grade::Inadequate,
+            reported: false,
+        });
+        let mut letter = Document::new("letter");
+        letter.kind = Kind::MonitoringVisit;
+        letter.document_date = Some("2022-01-31".into());
+        letter.judgements.push(Judgement {
+            area: Area::OverallEffectiveness,
+            grade: Grade::Inadequate,
+            reported: true,
+        });
+        let t = timeline(&[letter, report]);
+        assert_eq!(t.documents[0].source, "report");
+        assert_eq!(t.trajectories.len(), 1);
+        assert_eq!(t.trajectories[0].grades, [Some(Grade::Inadequate), None]);
     }
 }

@@ -273,17 +273,12 @@ pub fn markdown(diff: &Diff) -> String {
             if r.evidence.is_empty() {
                 out.push_str("NEW says nothing that bears on this.\n");
             }
-            for e in &r.evidence {
-                out.push_str(&format!(
-                    "> {} ({}, {})\n>\n",
-                    e.quote,
-                    place(e),
-                    e.polarity.as_str()
-                ));
-            }
-            if out.ends_with(">\n>\n") {
-                out.truncate(out.len() - 2);
-            }
+            let quotes: Vec<String> = r
+                .evidence
+                .iter()
+                .map(|e| format!("> {} ({}, {})\n", e.quote, place(e), e.polarity.as_str()))
+                .collect();
+            out.push_str(&quotes.join(">\n"));
             if let Some(x) = &r.explanation {
                 out.push_str(&format!(
                     "\n_Practice areas: {}. Best match: {}. Sentences: {} positive, {} negative._\n",
