@@ -279,14 +279,14 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
         }
         let prev_closed = cur
             .as_ref()
-            .map_or(true, |p| p.lines.last().map_or(true, |l| ends_sentence(l)));
+            .is_none_or(|p| p.lines.last().is_none_or(|l| ends_sentence(l)));
         // The previous line was broken early: this line's first word would have fitted
         // on it, so the break ends a paragraph rather than wrapping one.
         let first_word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
-        let prev_short = cur.as_ref().map_or(true, |p| {
+        let prev_short = cur.as_ref().is_none_or(|p| {
             p.lines
                 .last()
-                .map_or(true, |l| l.trim().chars().count() + 1 + first_word <= width)
+                .is_none_or(|l| l.trim().chars().count() + 1 + first_word <= width)
         });
         let blank = std::mem::take(&mut blank_before);
         if is_grade_line(t) && prev_closed {

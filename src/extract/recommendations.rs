@@ -204,7 +204,7 @@ struct Item<'a> {
 
 impl Item<'_> {
     fn open(&self) -> bool {
-        self.lines.last().map_or(true, |l| !ends_sentence(l))
+        self.lines.last().is_none_or(|l| !ends_sentence(l))
     }
 }
 
@@ -250,9 +250,8 @@ fn continues_item(
     {
         return false;
     }
-    let next_starts_block = next.map_or(true, |n| {
-        marker(n).is_some() || n.trim().starts_with(|c: char| c.is_uppercase())
-    });
+    let next_starts_block = next
+        .is_none_or(|n| marker(n).is_some() || n.trim().starts_with(|c: char| c.is_uppercase()));
     if heading_shaped(t) && next_starts_block {
         return false;
     }
@@ -300,7 +299,7 @@ fn parse_list<'a>(
             j += 1;
             continue;
         }
-        let closed = cur.as_ref().map_or(true, |c| !c.open());
+        let closed = cur.as_ref().is_none_or(|c| !c.open());
         if let Some(c) = category(t) {
             items.extend(cur.take());
             cat = Some(c);
@@ -325,7 +324,7 @@ fn parse_list<'a>(
             Some(Marker::Number(n, rest))
                 if kind != Some(ListKind::Bulleted)
                     && kind != Some(ListKind::Prose)
-                    && expect.map_or(true, |e| e == n) =>
+                    && expect.is_none_or(|e| e == n) =>
             {
                 items.extend(cur.take());
                 cur = Some(Item {
@@ -340,7 +339,7 @@ fn parse_list<'a>(
             Some(Marker::Bullet(rest))
                 if kind != Some(ListKind::Numbered)
                     && kind != Some(ListKind::Prose)
-                    && main_bullet.map_or(true, |b| t.starts_with(b)) =>
+                    && main_bullet.is_none_or(|b| t.starts_with(b)) =>
             {
                 main_bullet = t.chars().next();
                 items.extend(cur.take());
@@ -355,7 +354,7 @@ fn parse_list<'a>(
             _ => {
                 let next = next_nonblank(lines, j);
                 let next_is_item = next.is_some_and(|n| match marker(n) {
-                    Some(Marker::Number(k, _)) => expect.map_or(true, |e| e == k),
+                    Some(Marker::Number(k, _)) => expect.is_none_or(|e| e == k),
                     Some(Marker::Bullet(_)) => kind != Some(ListKind::Numbered),
                     None => false,
                 });
