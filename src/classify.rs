@@ -36,28 +36,30 @@ static TITLES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         (r"(?i)\bschool report\b|\binspection of [a-z .'-]+ (?:school|academy)\b|\bshort inspection of\b", Kind::SchoolInspection),
     ]
     .into_iter()
-    .map(|(p, k)| (Regex::new(p).expect("valid regex"), k))
+    .map(|(p, k)| (crate::pattern::regex(p), k))
     .collect()
 });
 
 static SIF_MARKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)children\s+looked\s+after\s+and\s+achieving\s+permanence|inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection|local\s+safeguarding\s+children\s+board")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)children\s+looked\s+after\s+and\s+achieving\s+permanence|inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection|local\s+safeguarding\s+children\s+board",
+    )
 });
 static ILACS_MARKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)inspection\s+of\s+children'?s\s+social\s+care\s+services|local\s+authority\s+children'?s\s+services|impact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?practice|what\s+needs\s+to\s+improve")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)inspection\s+of\s+children'?s\s+social\s+care\s+services|local\s+authority\s+children'?s\s+services|impact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?practice|what\s+needs\s+to\s+improve",
+    )
 });
 static GRADE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:inadequate|requires? improvement|outstanding|good)\b")
-        .expect("valid regex")
+    crate::pattern::regex(r"(?i)\b(?:inadequate|requires? improvement|outstanding|good)\b")
 });
 
 /// The 2009-2013 inspections of safeguarding and of looked after children services, graded
 /// on their own scale (with "adequate"); neither SIF nor ILACS.
 static PRE_SIF_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^\s*inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:\s+services)?\s*$")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?im)^\s*inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:\s+services)?\s*$",
+    )
 });
 const PRE_SIF_WARNING: &str = "an inspection under the framework before 2013 (safeguarding and looked after children): its grades are on another scale and are not read";
 

@@ -10,6 +10,7 @@ pub mod diff;
 pub mod extract;
 pub mod input;
 pub mod model;
+pub mod pattern;
 pub mod render;
 pub mod validate;
 

@@ -61,13 +61,12 @@ pub fn iso(year: i32, month: u32, day: u32) -> Option<String> {
 const MONTH_RE: &str = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::regex(&format!(
         r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})\s*,?\s+(\d{{4}})\b"
     ))
-    .expect("valid regex")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex")
+    crate::pattern::regex(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
 });
 
 /// Every single date in `text`, in order, with its byte offset.
@@ -111,7 +110,7 @@ pub fn parse_date(text: &str) -> Option<String> {
 }
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::regex(&format!(
         r"(?x)
         \b(\d{{1,2}})(?:st|nd|rd|th)?                 # first day
         (?:\s+({MONTH_RE}))?                          # its month, if it differs
@@ -120,7 +119,6 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
         (?:(?:\d{{1,2}}\s*(?:to|and|-|–)\s*)*)        # more days of a second week
         (\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})\s*,?\s+(\d{{4}})\b"
     ))
-    .expect("valid regex")
 });
 
 /// The first date range in `text` as (start, end); a single date gives (d, d).
@@ -153,8 +151,9 @@ pub fn parse_range(text: &str) -> Option<(String, String)> {
 }
 
 static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:to|-|–|—)\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"\b(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:to|-|–|—)\s*(\d{1,2})/(\d{1,2})/(\d{4})\b",
+    )
 });
 
 /// The span of a dates phrase, first day to last: "3 to 7 and 17 to 21 June 2019", "9 to 13 December 2024
@@ -186,8 +185,9 @@ pub fn parse_span(text: &str) -> Option<(String, String)> {
 }
 
 static DAYS_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(\d{1,2})(?:\s+([a-z]{3,9}))?\s+(?:to|and|-|–)\s+(\d{1,2})\s+([a-z]{3,9})\s*$|^(\d{1,2})\s+([a-z]{3,9})\s*$")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)^(\d{1,2})(?:\s+([a-z]{3,9}))?\s+(?:to|and|-|–)\s+(\d{1,2})\s+([a-z]{3,9})\s*$|^(\d{1,2})\s+([a-z]{3,9})\s*$",
+    )
 });
 
 /// A range printed without a year ("30 and 31 January", "13 October") in a text dated

@@ -234,22 +234,20 @@ fn strip_suffix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
     tail.eq_ignore_ascii_case(p).then(|| &s[..cut])
 }
 
-static REPORT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:re-?)?inspection of\b|^review of\b").expect("valid regex")
-});
+static REPORT_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::regex(r"(?i)^(?:re-?)?inspection of\b|^review of\b"));
 static TITLE_NAMES_COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?i)^(?:re-?)?inspection of (?:the )?(.+?)(?:\s+local authority)?\s+children'?s\s+services\b",
     )
-    .expect("valid regex")
 });
 static TITLE_IS_TRUST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^inspection of (?:the )?(.+?\s+(?:children'?s|children and families)(?:\s+services)?\s+trust)\b")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)^inspection of (?:the )?(.+?\s+(?:children'?s|children and families)(?:\s+services)?\s+trust)\b",
+    )
 });
 static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:inspection dates?|lead inspector|report published)\b")
-        .expect("valid regex")
+    crate::pattern::regex(r"(?i)^(?:inspection dates?|lead inspector|report published)\b")
 });
 
 /// A report's council: the lines above its title (SIF and early ILACS), else the name
@@ -284,8 +282,9 @@ fn report_council(head: &str) -> Option<String> {
 }
 
 static VISIT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:focused|monitoring) visit (?:to|of) (?:the )?((?:[^\s.]+\s+){1,8}?)children'?s\s+services\b")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)\b(?:focused|monitoring) visit (?:to|of) (?:the )?((?:[^\s.]+\s+){1,8}?)children'?s\s+services\b",
+    )
 });
 
 /// A visit letter's council, from its subject line or first sentence ("Focused visit to
@@ -298,11 +297,12 @@ fn visit_council(flat: &str) -> Option<String> {
 }
 
 static JTAI_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^joint targeted area inspection of (?:the )?(.+)$").expect("valid regex")
+    crate::pattern::regex(r"(?i)^joint targeted area inspection of (?:the )?(.+)$")
 });
 static JTAI_LETTER_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)joint targeted area inspection \(JTAI\) of the multi-agency responses? to .{0,200}? in ([A-Z][^.]{1,60})\.|\bwork of (?:the )?individual agencies in (?:the )?([A-Z][^.]{1,60})\.")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)joint targeted area inspection \(JTAI\) of the multi-agency responses? to .{0,200}? in ([A-Z][^.]{1,60})\.|\bwork of (?:the )?individual agencies in (?:the )?([A-Z][^.]{1,60})\.",
+    )
 });
 
 /// A JTAI letter's council: "Joint targeted area inspection of Barnsley", or the area
@@ -348,8 +348,9 @@ fn jtai_council(head: &str, flat: &str) -> Option<String> {
 }
 
 static NOTICE_ISSUED_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:notice|direction) is (?:issued|given) to (?:the )?(.{2,80}?) on\b")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)\b(?:notice|direction) is (?:issued|given) to (?:the )?(.{2,80}?) on\b",
+    )
 });
 
 /// An improvement notice's council: "This Improvement Notice is issued to Luton Council on".
@@ -360,8 +361,9 @@ fn notice_council(flat: &str) -> Option<String> {
 }
 
 static CHILDREN_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:children|families|young people) in ([A-Z][a-z]+(?:(?:-| )(?:upon |on |and |under )?[A-Z][a-z]+){0,3})")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"\b(?:children|families|young people) in ([A-Z][a-z]+(?:(?:-| )(?:upon |on |and |under )?[A-Z][a-z]+){0,3})",
+    )
 });
 
 /// Places a news article may say children live in that are not a council.
@@ -378,8 +380,9 @@ fn news_council(flat: &str) -> Option<String> {
 }
 
 static NAMED_COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:[A-Z][a-z]+(?:-[A-Za-z]+)*\s+(?:(?:upon|on|and|&|of)\s+)?){1,4})(?:(?:Metropolitan\s+)?(?:Borough|City|County|District)\s+)?Council\b")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"\b((?:[A-Z][a-z]+(?:-[A-Za-z]+)*\s+(?:(?:upon|on|and|&|of)\s+)?){1,4})(?:(?:Metropolitan\s+)?(?:Borough|City|County|District)\s+)?Council\b",
+    )
 });
 
 /// The first "<Name> [Borough|City|County] Council" in the text.
@@ -417,7 +420,7 @@ fn any_council(flat: &str) -> Option<String> {
 // ---------------------------------------------------------------------- dates
 
 static DATES_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::regex(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$"));
 /// A report's "Inspection dates: 13 January 2020 to 24 January 2020" (the dates may be
 /// on the following line); two separate weeks give the first day and the last.
 fn report_dates(head: &str) -> Option<(String, String)> {
@@ -447,21 +450,19 @@ fn report_dates(head: &str) -> Option<(String, String)> {
 /// "... 2022 and" wrap onto the next line).
 fn ends_with_year(text: &str) -> bool {
     static END_YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\W*$").expect("valid regex"));
+        LazyLock::new(|| crate::pattern::regex(r"\b(?:19|20)\d\d\W*$"));
     END_YEAR.is_match(text)
 }
 
 fn has_year(text: &str) -> bool {
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("valid regex"));
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"\b(?:19|20)\d\d\b"));
     YEAR.is_match(text)
 }
 
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?im)^[ \t]*(?:report published|published(?: date)?[ \t]*:)[ \t]*:?[ \t]*(.{4,40})$",
     )
-    .expect("valid regex")
 });
 
 /// "Report published: 8 August 2014" (or 08/08/2014).
@@ -470,8 +471,9 @@ fn published_line(head: &str) -> Option<String> {
 }
 
 static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^0-9])(\d{1,2})[ _.-]+([a-z]{3,9})[ _.-]+(\d{4})(?:[^0-9]|$)|(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})(?:[^0-9]|$)")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)(?:^|[^0-9])(\d{1,2})[ _.-]+([a-z]{3,9})[ _.-]+(\d{4})(?:[^0-9]|$)|(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})(?:[^0-9]|$)",
+    )
 });
 
 /// A date in a file name ("80426_barnsley__19_november_2018.txt" → 2018-11-19): the
@@ -490,8 +492,9 @@ fn date_in_name(name: &str) -> Option<String> {
 }
 
 static DATE_ONLY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:date:?\s*)?(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})\s*$|\s{3,}(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})\s*$")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)^\s*(?:date:?\s*)?(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})\s*$|\s{3,}(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})\s*$",
+    )
 });
 
 /// A letter's own date: the first line that is only a date, above the salutation.
@@ -511,8 +514,9 @@ fn letter_date(head: &str) -> Option<String> {
 }
 
 static NOTICE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:notice|direction) is (?:issued|given) to .{2,120}? on (\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})|(?m)^\s*Date(?:d)?\s*:\s*(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)\b(?:notice|direction) is (?:issued|given) to .{2,120}? on (\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})|(?m)^\s*Date(?:d)?\s*:\s*(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})",
+    )
 });
 
 /// An improvement notice's date: "is issued to X on 22 December 2015", else its "Date:".
@@ -529,8 +533,9 @@ fn notice_date(text: &str) -> Option<String> {
 }
 
 static VISIT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:visit|inspection)\b[^.]*?\b(?:on|between|from)|\bbetween)\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]*?)(?:\.|,|\s+(?:the|his|her|inspectors|ofsted|this|carried|and was|it was)\b)")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)\b(?:(?:visit|inspection)\b[^.]*?\b(?:on|between|from)|\bbetween)\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]*?)(?:\.|,|\s+(?:the|his|her|inspectors|ofsted|this|carried|and was|it was)\b)",
+    )
 });
 /// A letter's visit dates from its first sentence ("the focused visit to X children's
 /// services on 18 and 19 October 2023", "Between 25 and 29 September 2017, Ofsted ...").
@@ -586,18 +591,16 @@ fn fix_letter_year(doc: &mut Document) {
 // ------------------------------------------------------------------- inspectors
 
 static LEAD_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[ \t]*(?:lead|reporting) inspector(?: on site)?\s*:?[ \t]*(.*)$")
-        .expect("valid regex")
+    crate::pattern::regex(r"(?i)^[ \t]*(?:lead|reporting) inspector(?: on site)?\s*:?[ \t]*(.*)$")
 });
-static DEPUTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[ \t]*deputy lead inspectors?\s*:?[ \t]*(.*)$").expect("valid regex")
-});
-static TEAM_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$").expect("valid regex")
-});
+static DEPUTY_LINE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::regex(r"(?i)^[ \t]*deputy lead inspectors?\s*:?[ \t]*(.*)$"));
+static TEAM_LINE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::regex(r"(?i)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$"));
 static TEAM_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:senior |shadow |data |quality |deputy |lead |regulatory |$)|:")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)^\s*(?:senior |shadow |data |quality |deputy |lead |regulatory |$)|:",
+    )
 });
 
 /// A report's team: "Lead inspector: Tracey Scott, His Majesty's Inspector" near the
@@ -682,8 +685,9 @@ fn list_goes_on(value: &str) -> bool {
 }
 
 static LETTER_TEAM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:inspectors?(?: \(HMI\))? for this visit (?:were|was)|the inspectors were|(?:the (?:visit|inspection) was )?(?:carried out|conducted|undertaken) by(?: (?:his|her) majesty'?s inspectors?)?|(?:his|her) majesty'?s inspectors? (?:\(HMI\) )?(?:were|was))\s+(.+?)\.(?:\s+[A-Z]|$)")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)(?:inspectors?(?: \(HMI\))? for this visit (?:were|was)|the inspectors were|(?:the (?:visit|inspection) was )?(?:carried out|conducted|undertaken) by(?: (?:his|her) majesty'?s inspectors?)?|(?:his|her) majesty'?s inspectors? (?:\(HMI\) )?(?:were|was))\s+(.+?)\.(?:\s+[A-Z]|$)",
+    )
 });
 
 /// A letter's team: "His Majesty's Inspectors for this visit were Lisa Walsh and Kendra
@@ -699,8 +703,9 @@ fn letter_team(flat: &str) -> Option<Vec<String>> {
 }
 
 static TITLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:his|her) majesty'?s (?:senior )?inspectors?(?: \(HMI\))?|(?:senior )?(?:ofsted|social care regulatory|additional) inspectors?|s?hmi|\(?(?:hmi|ai|oi|shmi)\)?|designate|\(designate\))\b")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)\b(?:(?:his|her) majesty'?s (?:senior )?inspectors?(?: \(HMI\))?|(?:senior )?(?:ofsted|social care regulatory|additional) inspectors?|s?hmi|\(?(?:hmi|ai|oi|shmi)\)?|designate|\(designate\))\b",
+    )
 });
 
 /// Names from a list: "Lisa Walsh and Kendra Bell", "Nick Stacey HMI, Peter Green AI".

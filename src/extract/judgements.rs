@@ -23,8 +23,9 @@ use std::sync::LazyLock;
 const TITLE_BLOCK: usize = 1500;
 
 static LSCB_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board",
+    )
 });
 
 /// The judgement table and the SIF headline sit on the first pages.
@@ -150,17 +151,16 @@ const GRADE_WORDS: &[&str] = &[
     "outstanding",
 ];
 
-static CELL_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s{2,}").expect("valid regex"));
+static CELL_GAP: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"\s{2,}"));
 /// SIF row numbers: "1.", "2.1".
-static ROW_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d(?:\.\d)?\.?$").expect("valid regex"));
+static ROW_NUMBER: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"^\d(?:\.\d)?\.?$"));
 static TABLE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the impact of leaders\b|1\.?\s+children who need help\b)")
-        .expect("valid regex")
+    crate::pattern::regex(r"(?i)^(?:the impact of leaders\b|1\.?\s+children who need help\b)")
 });
 static GRADE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good",
+    )
 });
 
 /// Row labels (lower case, spaces collapsed) and their areas.
@@ -206,7 +206,7 @@ static ROWS: LazyLock<Vec<(Regex, Area)>> = LazyLock::new(|| {
         ),
     ]
     .into_iter()
-    .map(|(p, a)| (Regex::new(p).expect("valid regex"), a))
+    .map(|(p, a)| (crate::pattern::regex(p), a))
     .collect()
 });
 
@@ -516,8 +516,9 @@ fn resume_at(lines: &[&str], at: usize, end: usize, pieces: &[Piece]) -> Option<
 }
 
 static ROW_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the impact of leaders\b|the experiences and progress of\b|overall effectiveness\b|\d(?:\.\d)?\.?\s+[a-z])")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)^(?:the impact of leaders\b|the experiences and progress of\b|overall effectiveness\b|\d(?:\.\d)?\.?\s+[a-z])",
+    )
 });
 
 /// Grades paired with rows by position alone, when the grade count does not match the
@@ -639,19 +640,17 @@ pub fn grade_of(words: &str) -> Option<Grade> {
 /// The SIF headline: "The overall judgement is requires improvement", "Children's
 /// services in Somerset require improvement to be good", "... are inadequate".
 static SIF_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?i)^(?:the overall judgement is (?:that children's services (?:are |is )?)?|children's services (?:in .{1,100}? )?(?:are|is) |children's services (?:in .{1,100}? )?(?:requires?) )((?:requires? )?improvement(?: to be good)?|inadequate|good|outstanding)\.?\d{0,2}$",
     )
-    .expect("valid regex")
 });
 
 /// The SIF LSCB judgement: "The effectiveness of the Local Safeguarding Children Board
 /// (LSCB) is requires improvement", "The Local Safeguarding Children Board is good".
 static LSCB_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?i)^the (?:effectiveness of the )?(?:local safeguarding children board(?: \(lscb\))?|lscb) (?:is |are )?(requires? improvement(?: to be good)?|inadequate|good|outstanding)\.?$",
     )
-    .expect("valid regex")
 });
 
 /// Lines a headline sentence may wrap onto.

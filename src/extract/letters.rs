@@ -89,10 +89,9 @@ fn add_reported(doc: &mut Document, found: Vec<(Area, Grade)>) {
 
 static VISIT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let ordinal = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))";
-    Regex::new(&format!(
+    crate::pattern::regex(&format!(
         r"(?i)\b(?:this|it|the visit|this visit) (?:was|is) the {ordinal} (?:monitoring )?visit\b"
     ))
-    .expect("valid regex")
 });
 
 const ORDINALS: [&str; 12] = [
@@ -115,9 +114,8 @@ fn visit_number(flat: &str) -> Option<u32> {
         .ok()
 }
 
-static AREAS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^\s*areas? covered by (?:the|this) visit\s*$").expect("valid regex")
-});
+static AREAS_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::regex(r"(?im)^\s*areas? covered by (?:the|this) visit\s*$"));
 
 /// The areas under "Areas covered by the visit": its bullets, else its first sentence.
 fn monitoring_areas(text: &str) -> Vec<String> {
@@ -197,20 +195,22 @@ fn bullets_after(text: &str, window: usize) -> Vec<String> {
 // ---------------------------------------------------------------- focused visits
 
 static FOCUS_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfocus(?:ed|ing)? (?:specifically |particularly )?on(?: the)?:\s*$")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)\bfocus(?:ed|ing)? (?:specifically |particularly )?on(?: the)?:\s*$",
+    )
 });
 static LOOKED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:inspectors|this visit|the visit) (?:looked at|considered|evaluated|reviewed) (.+?)\.['"]?(?:\s|$)"#)
-        .expect("valid regex")
+    crate::pattern::regex(
+        r#"(?i)\b(?:inspectors|this visit|the visit) (?:looked at|considered|evaluated|reviewed) (.+?)\.['"]?(?:\s|$)"#,
+    )
 });
 static ARRANGEMENTS_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^the local authority'?s arrangements (?:and support )?for ")
-        .expect("valid regex")
+    crate::pattern::regex(r"(?i)^the local authority'?s arrangements (?:and support )?for ")
 });
 static FRAMEWORK_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),? (?:in accordance with|in line with|under) the (?:inspections? of local authority|ILACS).*$")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i),? (?:in accordance with|in line with|under) the (?:inspections? of local authority|ILACS).*$",
+    )
 });
 
 /// A focused visit's areas: the bullets after "with a particular focus on:", else what
@@ -248,8 +248,9 @@ fn focused_areas(text: &str) -> Vec<String> {
 // ------------------------------------------------------------- reported grades
 
 static GRADE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(outstanding|good|inadequate|(?:requires?|required|requiring|to require) improvement(?: to be good)?)\b")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)\b(outstanding|good|inadequate|(?:requires?|required|requiring|to require) improvement(?: to be good)?)\b",
+    )
 });
 
 fn grade_of(word: &str) -> Option<Grade> {
@@ -293,7 +294,7 @@ static AREA_PHRASES: LazyLock<Vec<(Regex, Area)>> = LazyLock::new(|| {
         (r"care leavers", Area::CareLeavers),
     ]
     .into_iter()
-    .map(|(p, a)| (Regex::new(&format!("(?i){p}")).expect("valid regex"), a))
+    .map(|(p, a)| (crate::pattern::regex(&format!("(?i){p}")), a))
     .collect()
 });
 
@@ -322,24 +323,29 @@ fn areas_in(phrase: &str) -> Vec<Area> {
 }
 
 static PREVIOUS_JUDGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:last|previous|since the (?:single |full )?inspection|last inspected|at the last)\b[^.]*?(?:\bwhen|\band|,)\s+([^.]+?)\s+(?:was|were)\s+judged\s+(?:to be |as |to )?'?([a-z ]{4,40})")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)\b(?:last|previous|since the (?:single |full )?inspection|last inspected|at the last)\b[^.]*?(?:\bwhen|\band|,)\s+([^.]+?)\s+(?:was|were)\s+judged\s+(?:to be |as |to )?'?([a-z ]{4,40})",
+    )
 });
 static LAST_INSPECTED_AND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:[A-Z][\w'-]*\s+){0,3}children'?s services were last inspected[^.]*?,? and were judged\s+(?:to be |as |to )?'?([a-z ]{4,40})")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)\b(?:[A-Z][\w'-]*\s+){0,3}children'?s services were last inspected[^.]*?,? and were judged\s+(?:to be |as |to )?'?([a-z ]{4,40})",
+    )
 });
 static VISIT_SINCE_JUDGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bvisits? since (?:the )?(?:(?:[A-Z][\w'-]*\s+){0,3}?(?:children'?s\s+)?services|local authority|council)\s+(?:was|were)\s+judged\s+(?:to be |as |to )?'?([a-z ]{4,40})")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)\bvisits? since (?:the )?(?:(?:[A-Z][\w'-]*\s+){0,3}?(?:children'?s\s+)?services|local authority|council)\s+(?:was|were)\s+judged\s+(?:to be |as |to )?'?([a-z ]{4,40})",
+    )
 });
 static SERVICES_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}?(?:children'?s\s+)?services(?:\s+to\s+children)?$|^(?:the\s+)?overall effectiveness(?: of (?:the )?(?:children'?s )?services?)?$|^(?:the )?local authority$")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)^(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}?(?:children'?s\s+)?services(?:\s+to\s+children)?$|^(?:the\s+)?overall effectiveness(?: of (?:the )?(?:children'?s )?services?)?$|^(?:the )?local authority$",
+    )
 });
 static ILACS_AREA_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+)?(?:experiences? and progress of .+|impact of leaders.*)$")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)^(?:the\s+)?(?:experiences? and progress of .+|impact of leaders.*)$",
+    )
 });
 
 /// What a letter says the previous inspection judged: "Since the previous inspection in
@@ -399,12 +405,14 @@ fn sole_opening_grade(after: &str) -> Option<Grade> {
 }
 
 static GRADED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:rated|judged|graded|assessed|found to be|deemed)(?: as| to be)?\s+['"]?(outstanding|good|inadequate|(?:requires?|requiring|to require) improvement(?: to be good)?)\b|\b((?:requires?|required) improvement(?: to be good)?)\b|\b(?:is|are|was|were|remains?|remained)\s+(?:now\s+|still\s+)?['"]?(outstanding|good|inadequate)['"]?\s*(?:[.,;]|$)"#)
-        .expect("valid regex")
+    crate::pattern::regex(
+        r#"(?i)\b(?:rated|judged|graded|assessed|found to be|deemed)(?: as| to be)?\s+['"]?(outstanding|good|inadequate|(?:requires?|requiring|to require) improvement(?: to be good)?)\b|\b((?:requires?|required) improvement(?: to be good)?)\b|\b(?:is|are|was|were|remains?|remained)\s+(?:now\s+|still\s+)?['"]?(outstanding|good|inadequate)['"]?\s*(?:[.,;]|$)"#,
+    )
 });
 static PAST_INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:last|previous|prior|earlier) inspection\b|\bsince 20\d\d\b|\bin 20\d\d\b|\bpreviously\b")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)\b(?:last|previous|prior|earlier) inspection\b|\bsince 20\d\d\b|\bin 20\d\d\b|\bpreviously\b",
+    )
 });
 
 /// Judgements a news article reports in prose: "The impact of leaders on social work
@@ -443,12 +451,14 @@ fn news_judgements(text: &str) -> Vec<(Area, Grade)> {
 // ------------------------------------------------------------------- notices
 
 static NOTICE_FOLLOWING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfollowing (?:the )?(.{5,600}?)\bas identified in\b|\bfollowing (?:the )?(judgement that .{5,200}?\b(?:inadequate))")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)\bfollowing (?:the )?(.{5,600}?)\bas identified in\b|\bfollowing (?:the )?(judgement that .{5,200}?\b(?:inadequate))",
+    )
 });
 static REPORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\breport (?:published|dated|of)\s+(?:by ofsted\s+)?(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)\breport (?:published|dated|of)\s+(?:by ofsted\s+)?(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})",
+    )
 });
 
 /// What an improvement notice follows: the report (its publication date) and the areas

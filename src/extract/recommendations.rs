@@ -90,10 +90,9 @@ fn opener(line: &str) -> Option<Opener> {
 }
 
 static LSCB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?i)^(?:section \d+:?\s*)?(?:the )?(?:effectiveness of the )?(?:local safeguarding children'?s? board|lscb)(?:\s*\(lscb\))?\s*(?:$|:|(?:is|requires)\b.{0,24}$)",
     )
-    .expect("valid regex")
 });
 
 /// A heading that starts the SIF section on the Local Safeguarding Children Board: its
@@ -423,9 +422,8 @@ fn parse_list<'a>(
     (items, j)
 }
 
-static CROSS_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*\(([^()]*national\s+framework[^()]*)\)").expect("valid regex")
-});
+static CROSS_REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::regex(r"(?i)\s*\(([^()]*national\s+framework[^()]*)\)"));
 
 /// Split an item's joined text into its text and its national-framework cross-references.
 ///
@@ -524,8 +522,9 @@ fn lists(lines: &[&str], layout: bool) -> Vec<Recommendation> {
 }
 
 static FAILURE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:failure to comply|signed\b|improvement against the above measures)")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)^(?:failure to comply|signed\b|improvement against the above measures)",
+    )
 });
 
 /// A DfE improvement notice: the numbered paragraphs after "the following actions are

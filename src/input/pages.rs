@@ -9,10 +9,10 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$").expect("valid regex")
+    crate::pattern::regex(r"(?i)^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$")
 });
 static FOOTNOTE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})(?:\s*$|\s+\S)").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::regex(r"^\s*(\d{1,2})(?:\s*$|\s+\S)"));
 
 /// Remove page furniture from `text`; returns the cleaned text and how many pages it had.
 pub fn remove_furniture(text: &str) -> (String, usize) {
