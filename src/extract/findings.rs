@@ -9,9 +9,14 @@
 //! are the paragraphs that are the document's own recommendations.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
-use crate::extract::polarity::polarity;
-use crate::extract::text::{is_running_header, join_lines, strip_bullet, strip_number};
+use regex::Regex;
+
+use crate::extract::polarity::polarity_with_lower;
+use crate::extract::text::{
+    find_spaces, is_running_header, join_lines, lower_starts_with, strip_bullet, strip_number,
+};
 use crate::input::Source;
 use crate::model::{Document, Finding};
 
@@ -22,12 +27,21 @@ pub fn extract(source: &Source, doc: &mut Document) {
         .iter()
         .map(|r| comparable(&r.text))
         .collect();
+    // Their first letters, to rule most paragraphs out without reducing them whole.
+    let heads: HashSet<String> = recommendations
+        .iter()
+        .map(|r| r.chars().take(HEAD).collect())
+        .collect();
     let lines: Vec<&str> = source.text.lines().collect();
     let mut used: HashSet<String> = HashSet::new();
     let mut unnumbered = 0;
     for para in paragraphs(&lines) {
         let text = join_lines(para.lines.iter().copied());
-        if !reads_as_finding(&text) || recommendations.contains(&comparable(&text)) {
+        let lower = text.is_ascii().then(|| text.to_ascii_lowercase());
+        if !reads_as_finding(&text, lower.as_deref())
+            || (heads.contains(&comparable_head(&text))
+                && recommendations.contains(&comparable(&text)))
+        {
             continue;
         }
         let id = match para.number {
@@ -38,7 +52,7 @@ pub fn extract(source: &Source, doc: &mut Document) {
             }
         };
         used.insert(id.clone());
-        let polarity = polarity(&text);
+        let polarity = polarity_with_lower(&text, lower.as_deref());
         doc.findings.push(Finding {
             id,
             section: para.section,
@@ -48,8 +62,27 @@ pub fn extract(source: &Source, doc: &mut Document) {
     }
 }
 
+/// Letters and digits of [`comparable`] text checked before the whole of it.
+const HEAD: usize = 24;
+
+/// The first [`HEAD`] characters of [`comparable`]`(text)`.
+fn comparable_head(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .take(HEAD)
+        .collect()
+}
+
 /// Text reduced for comparing a paragraph with a recommendation.
 fn comparable(text: &str) -> String {
+    if text.is_ascii() {
+        let mut out = String::with_capacity(text.len());
+        for b in text.bytes().filter(u8::is_ascii_alphanumeric) {
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        return out;
+    }
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -57,12 +90,16 @@ fn comparable(text: &str) -> String {
 }
 
 /// A paragraph worth keeping says something: it has a sentence, not just a label.
-fn reads_as_finding(text: &str) -> bool {
+/// `ascii_lower` is `text.to_ascii_lowercase()` when the text is ASCII.
+fn reads_as_finding(text: &str, ascii_lower: Option<&str>) -> bool {
     let t = text.trim();
     t.chars().count() >= 40
         && (t.ends_with(['.', '!', '?', ')', ';']) || t.contains(". "))
         && t.chars().any(|c| c.is_lowercase())
-        && !is_boilerplate_paragraph(t)
+        && !match ascii_lower {
+            Some(lower) => BOILERPLATE_LOWER.is_match(lower),
+            None => is_boilerplate_paragraph(t),
+        }
 }
 
 /// Sentences every letter or report carries, about Ofsted rather than the council.
@@ -85,6 +122,12 @@ const BOILERPLATE: &[&str] = &[
     "did not find any areas for",
     "have been cross-referenced with the outcomes",
 ];
+
+/// [`BOILERPLATE`] in one pass over lower-case text.
+static BOILERPLATE_LOWER: LazyLock<Regex> = LazyLock::new(|| {
+    let alternatives: Vec<String> = BOILERPLATE.iter().map(|b| regex::escape(b)).collect();
+    Regex::new(&alternatives.join("|")).expect("valid regex")
+});
 
 fn is_boilerplate_paragraph(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -185,6 +228,12 @@ fn before_column_gap(line: &str) -> &str {
 
 /// Grade lines under area headings ("Requires improvement to be good").
 fn is_grade_line(t: &str) -> bool {
+    // The longest grade line is 31 bytes: a longer line is one only if it starts
+    // "judgement" (or is not ASCII, and so is checked in full).
+    let trimmed = t.trim_end_matches(['.', ' ']);
+    if trimmed.len() > 40 && trimmed.is_ascii() {
+        return lower_starts_with(trimmed, "judgement");
+    }
     let l = t.to_lowercase();
     let l = l.trim_end_matches(['.', ' ']);
     matches!(
@@ -231,17 +280,33 @@ fn ends_sentence(line: &str) -> bool {
 
 /// The typical full line width, to tell a paragraph's short last line from a wrapped one.
 fn line_width(lines: &[&str]) -> usize {
-    let mut lengths: Vec<usize> = lines
-        .iter()
-        .map(|l| l.trim().chars().count())
-        .filter(|&n| n > 0)
-        .collect();
-    if lengths.is_empty() {
+    // Counts by length: lengths over 140 count as 141, which clamps the same.
+    let mut counts = [0usize; 142];
+    for line in lines {
+        let t = line.trim();
+        let n = if t.is_ascii() {
+            t.len()
+        } else {
+            t.chars().count()
+        };
+        if n > 0 {
+            counts[n.min(141)] += 1;
+        }
+    }
+    let total: usize = counts.iter().sum();
+    if total == 0 {
         return 80;
     }
-    lengths.sort_unstable();
-    let at = lengths.len() * 9 / 10;
-    lengths.get(at).copied().unwrap_or(80).clamp(40, 140)
+    // The length at index `at` of the sorted lengths.
+    let at = total * 9 / 10;
+    let mut seen = 0;
+    for (n, &count) in counts.iter().enumerate() {
+        seen += count;
+        if seen > at {
+            return n.clamp(40, 140);
+        }
+    }
+    80
 }
 
 /// Split the text into paragraphs with their sections.
@@ -273,8 +338,7 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
         if is_running_header(t) {
             continue;
         }
-        let lower = t.to_lowercase();
-        if lower.starts_with("yours sincerely") || lower.starts_with("yours faithfully") {
+        if lower_starts_with(t, "yours sincerely") || lower_starts_with(t, "yours faithfully") {
             break;
         }
         let prev_closed = cur
@@ -295,27 +359,27 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
         }
         // Layout mode puts a heading's grade beside it: "Leadership, management and
         // governance          Requires improvement".
-        let t = match t.split_once("   ") {
+        let t = match find_spaces(t, 3).and_then(|at| Some((t.get(..at)?, t.get(at + 3..)?))) {
             Some((label, grade)) if is_grade_line(grade.trim()) => label.trim_end(),
             _ => t,
         };
-        let lower = t.to_lowercase();
+        let chars = t.chars().count();
         // Headings: short lines without a closing full stop after a finished paragraph.
-        let heading_shaped = t.chars().count() < short.max(40)
+        let heading_shaped = chars < short.max(40)
             && t.chars().next().is_some_and(|c| c.is_uppercase())
             && !t.ends_with(['.', ',', ';'])
             && strip_bullet(t).is_none()
             && strip_number(t).is_none();
         // Practice-area headings run long ("The experiences and progress of children in
         // care and care leavers: requires improvement to be good").
-        let area_heading = t.chars().count() <= 110
-            && (lower.starts_with("the experiences and progress of")
-                || lower.starts_with("the impact of leaders"))
+        let area_heading = chars <= 110
+            && (lower_starts_with(t, "the experiences and progress of")
+                || lower_starts_with(t, "the impact of leaders"))
             && !t.ends_with('.');
         let after_bullet = cur.as_ref().is_some_and(|p| p.number.is_none() && p.bullet);
         if (heading_shaped || area_heading)
             && (prev_closed || blank)
-            && (prev_short || blank || after_bullet || t.chars().count() < 40)
+            && (prev_short || blank || after_bullet || chars < 40)
         {
             out.extend(cur.take());
             // A heading wrapped over lines ("... who need help and" / "protection: good"),
@@ -438,6 +502,47 @@ mod tests {
         assert_eq!(p[0].1, "help_and_protection");
         assert!(p[0].2.ends_with("help to improve their lives."));
         assert_eq!(p[1].0, Some(2));
+    }
+
+    #[test]
+    fn grade_lines_short_and_long() {
+        assert!(is_grade_line("Requires improvement to be good"));
+        assert!(is_grade_line("Good. "));
+        assert!(is_grade_line(&format!("Inadequate{}", ".".repeat(50))));
+        assert!(is_grade_line(
+            "Judgement grade: the impact of leaders on social work practice with children"
+        ));
+        assert!(!is_grade_line(
+            "Leaders have established a strong foundation, but recognise that they have yet to deliver."
+        ));
+    }
+
+    #[test]
+    fn line_width_is_the_ninetieth_percentile() {
+        let lines: Vec<String> = (1..=200).map(|n| "x".repeat(n)).collect();
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        assert_eq!(line_width(&lines), 140);
+        let lines = [
+            "Children are seen alone by their social workers.",
+            "",
+            "◼ Plans",
+        ];
+        assert_eq!(line_width(&lines), 48);
+        assert_eq!(line_width(&[]), 80);
+    }
+
+    #[test]
+    fn comparable_heads_begin_comparable_text() {
+        for text in [
+            "Ensure that all children in care have an up-to-date health assessment.",
+            "Children\u{2019}s plans: ÉTAT",
+            "Short",
+        ] {
+            let whole = comparable(text);
+            let head = comparable_head(text);
+            assert!(whole.starts_with(&head), "{text}");
+            assert_eq!(head.chars().count(), whole.chars().count().min(HEAD));
+        }
     }
 
     #[test]

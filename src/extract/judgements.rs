@@ -13,7 +13,7 @@
 //! Judgements only reported by letters, notices and news are `letters.rs`'s business.
 
 use crate::classify::prefix;
-use crate::extract::text::squash;
+use crate::extract::text::{lower_starts_with, lowercase, squash};
 use crate::input::Source;
 use crate::model::{Area, Document, Framework, Grade, Judgement, Kind};
 use regex::Regex;
@@ -232,12 +232,11 @@ enum Cell<'a> {
 }
 
 fn is_label_word(word: &str) -> bool {
-    ROW_NUMBER.is_match(word)
-        || LABEL_WORDS.contains(&word.trim_end_matches(',').to_lowercase().as_str())
+    ROW_NUMBER.is_match(word) || LABEL_WORDS.contains(&&*lowercase(word.trim_end_matches(',')))
 }
 
 fn is_grade_word(word: &str) -> bool {
-    GRADE_WORDS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+    GRADE_WORDS.contains(&&*lowercase(word.trim_end_matches('.')))
 }
 
 fn cell(text: &str) -> Cell<'_> {
@@ -349,8 +348,7 @@ pub fn read_table(lines: &[&str]) -> TableRead {
             .map(|c| if c == '\t' { 8 } else { 1 })
             .sum();
         let prev = cells(line);
-        let opening =
-            line.trim().to_lowercase().starts_with("require") && parse_grades(line).is_none();
+        let opening = lower_starts_with(line.trim(), "require") && parse_grades(line).is_none();
         if (indent >= GRADE_COLUMN || opening)
             && !prev.is_empty()
             && prev.iter().all(|c| matches!(c, Cell::Grade(_)))

@@ -222,27 +222,78 @@ const CONTRASTS: &[&str] = &[
 
 /// A cue phrase split into words, with its weight.
 struct Cue {
-    phrase: &'static str,
     words: Vec<&'static str>,
     weight: i32,
+    /// One of [`NEGATING_CUES`].
+    negating: bool,
 }
 
-/// Cues by their first word, longest first, so a sentence is read without allocating.
-static CUE_INDEX: LazyLock<HashMap<&'static str, Vec<Cue>>> = LazyLock::new(|| {
-    let mut index: HashMap<&'static str, Vec<Cue>> = HashMap::new();
+/// What one word is: the cues it starts (longest first), and whether it is a contrast
+/// word or a negator.
+#[derive(Default)]
+struct WordInfo {
+    cues: Vec<Cue>,
+    contrast: bool,
+    negator: bool,
+}
+
+/// A word-at-a-time multiplicative hash (as in rustc's FxHash): the index is keyed by
+/// short words, where SipHash's set-up dominates.
+#[derive(Clone, Copy, Default)]
+struct WordHash(u64);
+
+impl WordHash {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for WordHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
+        }
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        self.mix(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 59));
+    }
+    fn write_u8(&mut self, byte: u8) {
+        self.mix(u64::from(byte));
+    }
+}
+
+type WordHashBuild = std::hash::BuildHasherDefault<WordHash>;
+
+/// Every word the rules know, so a sentence is read with one look-up per word and without
+/// allocating.
+static WORD_INDEX: LazyLock<HashMap<&'static str, WordInfo, WordHashBuild>> = LazyLock::new(|| {
+    let mut index: HashMap<&'static str, WordInfo, WordHashBuild> = HashMap::default();
     for &(phrase, weight) in CUES {
         let words: Vec<&'static str> = phrase.split(' ').collect();
         let Some(&first) = words.first() else {
             continue;
         };
-        index.entry(first).or_default().push(Cue {
-            phrase,
+        index.entry(first).or_default().cues.push(Cue {
             words,
             weight,
+            negating: NEGATING_CUES.contains(&phrase),
         });
     }
-    for cues in index.values_mut() {
-        cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+    for info in index.values_mut() {
+        info.cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+    }
+    for &w in CONTRASTS {
+        index.entry(w).or_default().contrast = true;
+    }
+    for &w in NEGATORS {
+        index.entry(w).or_default().negator = true;
     }
     index
 });
@@ -273,6 +324,8 @@ impl Scores {
     }
 }
 
+/// The lower-case words of a sentence: runs of letters, digits, hyphens and apostrophes,
+/// without hyphens and apostrophes at their ends.
 fn words(sentence: &str) -> Vec<String> {
     sentence
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
@@ -282,17 +335,85 @@ fn words(sentence: &str) -> Vec<String> {
         .collect()
 }
 
+/// [`words`] of a sentence already lower-cased and ASCII, as slices of it.
+fn ascii_words<'a>(lower: &'a str, out: &mut Vec<&'a str>) {
+    let bytes = lower.as_bytes();
+    let class = |i: usize| {
+        bytes
+            .get(i)
+            .map_or(SEPARATOR, |&b| WORD_CLASS[usize::from(b)])
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && class(i) != ALNUM {
+            i += 1;
+        }
+        // The word's first letter or digit; hyphens and apostrophes before it are trimmed.
+        let start = i;
+        let mut end = i;
+        while i < bytes.len() && class(i) != SEPARATOR {
+            if class(i) == ALNUM {
+                end = i + 1;
+            }
+            i += 1;
+        }
+        // Hyphens and apostrophes after its last letter or digit are trimmed too.
+        if let Some(word) = lower.get(start..end).filter(|w| !w.is_empty()) {
+            out.push(word);
+        }
+    }
+}
+
+const SEPARATOR: u8 = 0;
+const ALNUM: u8 = 1;
+const JOINER: u8 = 2;
+
+/// Byte classes for [`ascii_words`]: letters and digits, the hyphen and apostrophe that
+/// may join them, and the rest.
+static WORD_CLASS: [u8; 256] = {
+    let mut table = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = ALNUM;
+        } else if byte == b'-' || byte == b'\'' {
+            table[b] = JOINER;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Score one sentence.
 pub fn sentence_scores(sentence: &str) -> Scores {
+    if sentence.is_ascii() {
+        let lower = sentence.to_ascii_lowercase();
+        let mut words = Vec::new();
+        ascii_words(&lower, &mut words);
+        score_words(&words)
+    } else {
+        slow_scores(sentence)
+    }
+}
+
+/// [`sentence_scores`] of a sentence that is not all ASCII.
+fn slow_scores(sentence: &str) -> Scores {
     let words = words(sentence);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    score_words(&words)
+}
+
+fn score_words(words: &[&str]) -> Scores {
     let mut scores = Scores::default();
     // The last negator not yet used to turn a cue round, and whether it was a cue itself
     // (and so already counted).
     let mut pending: Option<(usize, bool)> = None;
     let mut i = 0;
     while i < words.len() {
-        let w = words[i].as_str();
-        if CONTRASTS.contains(&w) {
+        let w = words[i];
+        let info = WORD_INDEX.get(w);
+        if info.is_some_and(|info| info.contrast) {
             scores.contrast = true;
         }
         if let Some((n, from_cue)) = pending {
@@ -304,20 +425,20 @@ pub fn sentence_scores(sentence: &str) -> Scores {
                 pending = None;
             }
         }
-        let matched = CUE_INDEX.get(w).and_then(|cues| {
-            cues.iter().find(|c| {
+        let matched = info.and_then(|info| {
+            info.cues.iter().find(|c| {
                 words
                     .get(i..i + c.words.len())
                     .is_some_and(|ws| ws.iter().zip(&c.words).all(|(a, b)| a == b))
             })
         });
         if let Some(cue) = matched {
-            let (phrase, weight, len) = (cue.phrase, cue.weight, cue.words.len());
+            let (weight, len) = (cue.weight, cue.words.len());
             let negated = pending.is_some();
             if weight > 0 && negated {
                 scores.negative += weight;
                 pending = None;
-            } else if weight < 0 && negated && !NEGATING_CUES.contains(&phrase) {
+            } else if weight < 0 && negated && !cue.negating {
                 // "without delay", "no drift": weakly for.
                 scores.positive += 1;
                 pending = None;
@@ -325,14 +446,14 @@ pub fn sentence_scores(sentence: &str) -> Scores {
                 scores.positive += weight;
             } else if weight < 0 {
                 scores.negative -= weight;
-                if NEGATING_CUES.contains(&phrase) {
+                if cue.negating {
                     pending = Some((i + len - 1, true));
                 }
             }
             i += len;
             continue;
         }
-        if NEGATORS.contains(&w) || w.ends_with("n't") {
+        if info.is_some_and(|info| info.negator) || w.ends_with("n't") {
             pending = Some((i, false));
         }
         i += 1;
@@ -351,9 +472,26 @@ pub fn sentence_polarity(sentence: &str) -> Polarity {
 /// The polarity of one sentence or paragraph: each sentence is scored, and the paragraph
 /// is positive or negative when its sentences lean three to one that way, else mixed.
 pub fn polarity(text: &str) -> Polarity {
+    let lower = text.is_ascii().then(|| text.to_ascii_lowercase());
+    polarity_with_lower(text, lower.as_deref())
+}
+
+/// [`polarity`], given `text.to_ascii_lowercase()` when the text is ASCII.
+pub fn polarity_with_lower(text: &str, ascii_lower: Option<&str>) -> Polarity {
     let (mut p, mut n) = (0u32, 0u32);
+    let mut words = Vec::new();
     for s in sentences(text) {
-        match sentence_polarity(s) {
+        // Sentences are slices of the text: the same bytes of its lower-case copy.
+        let at = s.as_ptr() as usize - text.as_ptr() as usize;
+        let scores = match ascii_lower.and_then(|l| l.get(at..at + s.len())) {
+            Some(lower) => {
+                words.clear();
+                ascii_words(lower, &mut words);
+                score_words(&words)
+            }
+            None => sentence_scores(s),
+        };
+        match scores.polarity() {
             Polarity::Positive => p += 2,
             Polarity::Negative => n += 2,
             Polarity::Mixed => {
@@ -500,6 +638,42 @@ mod tests {
             sentence_polarity("Referrals are responded to without delay."),
             Positive
         );
+    }
+
+    #[test]
+    fn ascii_words_are_the_lower_case_words() {
+        for (s, _) in SENTENCES {
+            let lower = s.to_ascii_lowercase();
+            let mut fast = Vec::new();
+            ascii_words(&lower, &mut fast);
+            assert_eq!(fast, words(s), "{s}");
+        }
+        let odd = "'Well-established' -- plans, children's --views-- and 'ten' 3-4 '-'";
+        let mut fast = Vec::new();
+        let lower = odd.to_ascii_lowercase();
+        ascii_words(&lower, &mut fast);
+        assert_eq!(fast, words(odd));
+        assert_eq!(
+            fast,
+            [
+                "well-established",
+                "plans",
+                "children's",
+                "views",
+                "and",
+                "ten",
+                "3-4"
+            ]
+        );
+    }
+
+    #[test]
+    fn ascii_and_unicode_paths_score_alike() {
+        let p = "Thresholds are well understood and applied. Children at risk are identified and referred appropriately. However, a small minority of referrals lacked sufficient detail.";
+        for s in sentences(p) {
+            assert_eq!(sentence_scores(s), slow_scores(s), "{s}");
+        }
+        assert_eq!(polarity_with_lower(p, None), polarity(p));
     }
 
     #[test]

@@ -10,9 +10,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::text::{is_running_header, join_lines, strip_bullet, strip_number};
+use crate::extract::text::{
+    is_running_header, join_lines, lower_contains, lower_starts_with, lowercase, strip_bullet,
+    strip_number,
+};
 use crate::input::Source;
 use crate::model::{Document, Kind, Recommendation, Scope};
+use std::borrow::Cow;
 
 /// Fill this extractor's fields of `doc` from `source`.
 pub fn extract(source: &Source, doc: &mut Document) {
@@ -45,11 +49,11 @@ enum Opener {
 
 /// A heading's words: trimmed, lower-cased, without a footnote digit stuck to its end
 /// ("What needs to improve?1") or a closing '?' or ':'.
-fn heading_words(line: &str) -> String {
+fn heading_words(line: &str) -> Cow<'_, str> {
     let t = line.trim();
     let t = t.trim_end_matches(|c: char| c.is_ascii_digit());
     let t = t.trim_end_matches(['?', ':', ' ']);
-    t.to_lowercase()
+    lowercase(t)
 }
 
 /// The sub-list a category heading names, in the document's words.
@@ -59,7 +63,7 @@ fn category(line: &str) -> Option<&'static str> {
         return None;
     }
     let w = heading_words(t);
-    match w.as_str() {
+    match &*w {
         "priority and immediate action" | "priority and immediate actions" => {
             Some("priority and immediate action")
         }
@@ -80,7 +84,7 @@ fn opener(line: &str) -> Option<Opener> {
         return Some(Opener::Category(c));
     }
     let w = heading_words(t);
-    match w.as_str() {
+    match &*w {
         "recommendations" | "recommendation" => Some(Opener::Recommendations),
         "what does the local authority need to improve" => Some(Opener::LocalAuthority),
         "what does the lscb need to improve" => Some(Opener::Lscb),
@@ -102,12 +106,11 @@ fn is_lscb_heading(line: &str) -> bool {
     let t = line.trim();
     // "The effectiveness of the LSCB is good." may close with a full stop.
     let t = t.strip_suffix('.').unwrap_or(t);
-    let lower = t.to_lowercase();
     t.len() <= 100
         && !t.ends_with(['.', ',', ';'])
         && (LSCB_HEADING.is_match(t)
-            || (lower.starts_with("section ")
-                && lower.contains("the effectiveness of the local safeguarding")))
+            || (lower_starts_with(t, "section ")
+                && lower_contains(t, "the effectiveness of the local safeguarding")))
 }
 
 /// Section headings that follow a recommendations list and so end it.
@@ -136,7 +139,7 @@ fn is_stop_heading(line: &str) -> bool {
     if t.len() > 100 {
         return false;
     }
-    let lower = t.to_lowercase();
+    let lower = lowercase(t);
     STOP_HEADINGS.iter().any(|h| lower.starts_with(h))
         || lower == "findings"
         || lower == "strengths"
@@ -147,7 +150,7 @@ fn is_stop_heading(line: &str) -> bool {
 /// A line that says a sub-list is empty: "The inspection did not find any areas for
 /// priority and immediate action."
 fn is_nothing_found(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    let lower = lowercase(line);
     lower.contains("did not find any areas for")
         || lower.contains("there are no areas for")
         || lower.contains("no areas for priority")
@@ -283,9 +286,7 @@ fn parse_list<'a>(
             j += 1;
             continue;
         }
-        if t.to_lowercase()
-            .starts_with("the areas for improvement have been cross-referenced")
-        {
+        if lower_starts_with(t, "the areas for improvement have been cross-referenced") {
             // The framework footnote printed under the list: skip its paragraph.
             j += 1;
             while j < lines.len() && !lines[j].trim().is_empty() && marker(lines[j]).is_none() {
@@ -552,7 +553,7 @@ fn notice_requirements(lines: &[&str]) -> Vec<Recommendation> {
     for raw in lines {
         let t = raw.trim();
         if !started {
-            if t.to_lowercase().contains("actions are required") {
+            if lower_contains(t, "actions are required") {
                 started = true;
             }
             continue;

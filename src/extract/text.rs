@@ -24,6 +24,10 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
         if !out.is_empty() && !compound_hyphen {
             out.push(' ');
         }
+        if is_squashed(t) {
+            out.push_str(t);
+            continue;
+        }
         for (i, word) in t.split_whitespace().enumerate() {
             if i > 0 {
                 out.push(' ');
@@ -32,6 +36,114 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
         }
     }
     out
+}
+
+/// ASCII text whose words are already separated by single spaces, so that joining its
+/// `split_whitespace` words with spaces gives it back unchanged.
+fn is_squashed(t: &str) -> bool {
+    let bytes = t.as_bytes();
+    // Folds without early exits, so that they run over whole vectors.
+    let odd = bytes.iter().fold(false, |odd, &b| {
+        odd | !b.is_ascii() | (b'\t'..=b'\r').contains(&b)
+    });
+    let doubled = bytes
+        .iter()
+        .zip(bytes.get(1..).unwrap_or_default())
+        .fold(false, |d, (&a, &b)| d | ((a == b' ') & (b == b' ')));
+    !odd && !doubled
+}
+
+/// `text.to_lowercase().starts_with(prefix)` for a lower-case ASCII `prefix`, without
+/// lower-casing the whole text when its first bytes are ASCII.
+pub fn lower_starts_with(text: &str, prefix: &str) -> bool {
+    match text.as_bytes().get(..prefix.len()) {
+        Some(head) if head.is_ascii() => head.eq_ignore_ascii_case(prefix.as_bytes()),
+        None if text.is_ascii() => false,
+        // Each char lower-cases to one char or more, so the first `prefix.len()` chars
+        // decide.
+        _ => first_chars(text, prefix.len())
+            .to_lowercase()
+            .starts_with(prefix),
+    }
+}
+
+/// `text.to_lowercase().ends_with(suffix)` for a lower-case ASCII `suffix`, without
+/// lower-casing the whole text when its last bytes are ASCII.
+pub fn lower_ends_with(text: &str, suffix: &str) -> bool {
+    let bytes = text.as_bytes();
+    match bytes
+        .len()
+        .checked_sub(suffix.len())
+        .and_then(|at| bytes.get(at..))
+    {
+        Some(tail) if tail.is_ascii() => tail.eq_ignore_ascii_case(suffix.as_bytes()),
+        None if text.is_ascii() => false,
+        // Each char lower-cases to one char or more, so the last `suffix.len()` chars
+        // decide.
+        _ => last_chars(text, suffix.len())
+            .to_lowercase()
+            .ends_with(suffix),
+    }
+}
+
+/// The first `n` chars of `text` (all of it if it is shorter).
+fn first_chars(text: &str, n: usize) -> &str {
+    let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    text.get(..end).unwrap_or(text)
+}
+
+/// The last `n` chars of `text` (all of it if it is shorter).
+fn last_chars(text: &str, n: usize) -> &str {
+    let start = match n.checked_sub(1) {
+        Some(k) => text.char_indices().rev().nth(k).map_or(0, |(i, _)| i),
+        None => text.len(),
+    };
+    text.get(start..).unwrap_or(text)
+}
+
+/// The byte offset of the first run of `n` spaces in `text`: `text.find(&" ".repeat(n))`
+/// without setting up a substring search.
+pub fn find_spaces(text: &str, n: usize) -> Option<usize> {
+    let mut run = 0;
+    text.bytes()
+        .position(|b| {
+            run = if b == b' ' { run + 1 } else { 0 };
+            run >= n
+        })
+        .map(|end| end + 1 - n)
+}
+
+/// `text.to_lowercase().contains(needle)` for a lower-case ASCII `needle`, without
+/// allocating when the text is ASCII.
+pub fn lower_contains(text: &str, needle: &str) -> bool {
+    if !text.is_ascii() {
+        return text.to_lowercase().contains(needle);
+    }
+    let (hay, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let last_start = match hay.len().checked_sub(needle.len()) {
+        Some(n) => n,
+        None => return false,
+    };
+    (0..=last_start).any(|i| {
+        hay[i].to_ascii_lowercase() == first
+            && hay[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
+    })
+}
+
+/// `text.to_lowercase()`, borrowed when the text has no upper-case letter to change.
+pub fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
+    } else {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    }
 }
 
 /// Collapse runs of whitespace to one space and trim.
@@ -93,6 +205,22 @@ pub fn strip_bullet(line: &str) -> Option<&str> {
     Some(rest.trim_start())
 }
 
+/// False for lines [`NUMBERED`] cannot match, checked without running it: after any
+/// white space, an item number starts with a bullet, a bracket, a digit or a lower-case
+/// letter, and a letter is followed by `.` or `)` (roman numerals after their letters).
+fn may_be_numbered(line: &str) -> bool {
+    let t = line.trim_start();
+    match t.chars().next() {
+        Some('-' | '•' | '◼' | '(') => true,
+        Some(c) if c.is_numeric() => true,
+        Some(c) if c.is_ascii_lowercase() => t.get(1..).is_some_and(|rest| {
+            rest.trim_start_matches(['i', 'v', 'x'])
+                .starts_with(['.', ')'])
+        }),
+        _ => false,
+    }
+}
+
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[-•◼]\s*)?\(?(\d{1,3}(?:\.\d{1,2})?|[a-z]|[ivx]{1,4})[.)](?:\s+|$)")
         .expect("valid regex")
@@ -101,6 +229,9 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 /// If `line` starts with an item number (`12.`, `2.1`, `a)`, `(iv)`, `- 3.`), the number
 /// and the text after it.
 pub fn strip_number(line: &str) -> Option<(&str, &str)> {
+    if !may_be_numbered(line) {
+        return None;
+    }
     let caps = NUMBERED.captures(line)?;
     let whole = caps.get(0)?;
     let number = caps.get(1)?.as_str();
@@ -115,9 +246,9 @@ static HEADER_DATES: LazyLock<Regex> = LazyLock::new(|| {
 /// The running header of an ILACS report page: "Inspection of Halton local authority
 /// children's services" over "13 to 24 May 2024   2".
 pub fn is_running_header(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    (lower.starts_with("inspection of ") && lower.ends_with("children's services"))
-        || HEADER_DATES.is_match(line)
+    (lower_starts_with(line, "inspection of ") && lower_ends_with(line, "children's services"))
+        // `\d` is a Unicode digit: every one is numeric.
+        || (line.starts_with(char::is_numeric) && HEADER_DATES.is_match(line))
 }
 
 #[cfg(test)]
@@ -166,6 +297,82 @@ mod tests {
         );
         assert_eq!(strip_number("b) ensure that"), Some(("b", "ensure that")));
         assert_eq!(strip_number("2.1 Adoption performance"), None);
+    }
+
+    #[test]
+    fn case_insensitive_tests_agree_with_lower_casing() {
+        let lines = [
+            "Inspection of Halton local authority children's services",
+            "INSPECTION OF ◼ CHILDREN'S SERVICES",
+            "◼ Inspection of children's services",
+            "Yours sincerely",
+            "Yours ſincerely",
+            "\u{212A}ey strengths",
+            "İnspection of children's services",
+            "",
+            "Inspection",
+        ];
+        let probes = [
+            "inspection of ",
+            "yours sincerely",
+            "children's services",
+            "key s",
+            "",
+        ];
+        for line in lines {
+            let lower = line.to_lowercase();
+            for p in probes {
+                assert_eq!(
+                    lower_starts_with(line, p),
+                    lower.starts_with(p),
+                    "{line} / {p}"
+                );
+                assert_eq!(lower_ends_with(line, p), lower.ends_with(p), "{line} / {p}");
+                assert_eq!(lower_contains(line, p), lower.contains(p), "{line} / {p}");
+            }
+            assert_eq!(lowercase(line), lower);
+        }
+        assert!(matches!(
+            lowercase("the lscb is good"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn finds_column_gaps_and_squashed_lines() {
+        let line = "Leadership, management and governance          Requires improvement";
+        assert_eq!(find_spaces(line, 3), line.find("   "));
+        assert_eq!(find_spaces("a  b", 3), None);
+        assert_eq!(find_spaces("   ", 3), Some(0));
+        assert!(is_squashed(
+            "The quality of social work practice is too variable."
+        ));
+        assert!(!is_squashed("The quality  of practice"));
+        assert!(!is_squashed("The quality\tof practice"));
+        assert!(!is_squashed("the child\u{2019}s plan"));
+        assert_eq!(
+            join_lines(["Children  are seen", "alone.", "Plans are\u{2003}clear."]),
+            "Children are seen alone. Plans are clear."
+        );
+    }
+
+    #[test]
+    fn item_numbers_are_only_looked_for_where_they_can_be() {
+        for line in [
+            "12. Police and children's social care",
+            "  (iv) the quality of plans",
+            "b) ensure that",
+            "xii. Leaders",
+            "- 3. The council must",
+            "• 4. Plans",
+        ] {
+            assert!(may_be_numbered(line), "{line}");
+            assert!(strip_number(line).is_some(), "{line}");
+        }
+        for line in ["The council must", "and children", "Ensure that plans", ""] {
+            assert!(!may_be_numbered(line), "{line}");
+            assert!(NUMBERED.captures(line).is_none(), "{line}");
+        }
     }
 
     #[test]

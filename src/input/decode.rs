@@ -35,7 +35,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
         bail!("contains NUL bytes: it is binary, not text");
     }
     match std::str::from_utf8(bytes) {
-        Ok(_) => utf8(bytes),
+        Ok(text) => Ok(Decoded {
+            text: text.to_string(),
+            warning: None,
+        }),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             Ok(Decoded {

@@ -102,6 +102,16 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Source> {
     })
 }
 
+/// Whether `text` has `n` spaces in a row: `text.contains(&" ".repeat(n))` without
+/// setting up a substring search per line.
+fn has_spaces(text: &str, n: usize) -> bool {
+    let mut run = 0;
+    text.bytes().any(|b| {
+        run = if b == b' ' { run + 1 } else { 0 };
+        run >= n
+    })
+}
+
 /// `pdftotext -layout` keeps columns apart with runs of spaces inside lines.
 fn looks_like_layout(text: &str) -> bool {
     let mut lines = 0;
@@ -109,7 +119,7 @@ fn looks_like_layout(text: &str) -> bool {
     for line in text.lines().filter(|l| !l.trim().is_empty()).take(600) {
         lines += 1;
         let t = line.trim();
-        if line.starts_with("  ") || t.contains("     ") {
+        if line.starts_with("  ") || has_spaces(t, 5) {
             gapped += 1;
         }
     }

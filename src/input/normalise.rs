@@ -6,33 +6,57 @@
 /// Normalise `text` in one pass.
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
-            }
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' | '\u{2002}'
-            | '\u{2003}' | '\u{3000}' => out.push(' '),
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => out.push('"'),
-            '\u{2010}' | '\u{2011}' | '\u{2212}' => out.push('-'),
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{FB03}' => out.push_str("ffi"),
-            '\u{FB04}' => out.push_str("ffl"),
-            '\u{2026}' => out.push_str("..."),
-            // Keep form feeds (pdftotext page breaks), tabs and newlines; drop other controls.
-            '\u{000C}' | '\t' | '\n' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
+    // Runs of bytes that stay as they are are copied whole; only the rest is read char
+    // by char.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let plain = rest
+            .bytes()
+            .position(|b| !kept_as_is(b))
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(plain);
+        out.push_str(run);
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        rest = chars.as_str();
+        fold_char(c, rest.chars().next(), &mut out);
     }
     out
+}
+
+/// An ASCII byte [`fold_char`] leaves as it is: printable characters other than the
+/// backtick, and tab, line feed and form feed.
+fn kept_as_is(b: u8) -> bool {
+    matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\x0C') && b != b'`'
+}
+
+/// Push the folded form of `c`, followed by `next`, to `out`.
+fn fold_char(c: char, next: Option<char>, out: &mut String) {
+    match c {
+        '\r' => {
+            if next != Some('\n') {
+                out.push('\n');
+            }
+        }
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' | '\u{2002}'
+        | '\u{2003}' | '\u{3000}' => out.push(' '),
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => out.push('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => out.push('"'),
+        '\u{2010}' | '\u{2011}' | '\u{2212}' => out.push('-'),
+        '\u{FB00}' => out.push_str("ff"),
+        '\u{FB01}' => out.push_str("fi"),
+        '\u{FB02}' => out.push_str("fl"),
+        '\u{FB03}' => out.push_str("ffi"),
+        '\u{FB04}' => out.push_str("ffl"),
+        '\u{2026}' => out.push_str("..."),
+        // Keep form feeds (pdftotext page breaks), tabs and newlines; drop other controls.
+        '\u{000C}' | '\t' | '\n' => out.push(c),
+        c if c.is_control() => {}
+        c => out.push(c),
+    }
 }
 
 #[cfg(test)]
@@ -46,6 +70,17 @@ mod tests {
                 "Children\u{2019}s \u{201C}front door\u{201D}\r\nef\u{FB01}cient\u{00A0}work"
             ),
             "Children's \"front door\"\nefficient work"
+        );
+    }
+
+    #[test]
+    fn plain_runs_are_copied_and_the_rest_folded() {
+        assert_eq!(normalise("a\rb\r\nc`d\u{7}e\u{7F}f"), "a\nb\nc'def");
+        assert_eq!(normalise("\u{2026}"), "...");
+        assert_eq!(normalise("end\r"), "end\n");
+        assert_eq!(
+            normalise("£5 ◼ Children\u{2019}s services"),
+            "£5 ◼ Children's services"
         );
     }
 
