@@ -298,6 +298,39 @@ static WORD_INDEX: LazyLock<HashMap<&'static str, WordInfo, WordHashBuild>> = La
     index
 });
 
+/// Where a word's bit is in [`MAY_KNOW`]: from its length and its first and last bytes.
+fn filter_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (first, last) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    (b.len() & 31) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
+}
+
+/// A filter over [`WORD_INDEX`]: a word whose bit is clear is not in it, and most words
+/// of a sentence are ruled out without hashing them.
+static MAY_KNOW: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 1 << 15 >> 6];
+    for word in WORD_INDEX.keys() {
+        let bit = filter_bit(word);
+        bits[bit >> 6] |= 1 << (bit & 63);
+    }
+    bits
+});
+
+fn lookup(word: &str) -> Option<&'static WordInfo> {
+    let bit = filter_bit(word);
+    let known = MAY_KNOW
+        .get(bit >> 6)
+        .is_some_and(|w| w & (1 << (bit & 63)) != 0);
+    if known {
+        WORD_INDEX.get(word)
+    } else {
+        None
+    }
+}
+
 /// What the cues of one sentence add up to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Scores {
@@ -412,7 +445,7 @@ fn score_words(words: &[&str]) -> Scores {
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        let info = WORD_INDEX.get(w);
+        let info = lookup(w);
         if info.is_some_and(|info| info.contrast) {
             scores.contrast = true;
         }

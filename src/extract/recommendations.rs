@@ -59,7 +59,7 @@ fn heading_words(line: &str) -> Cow<'_, str> {
 /// The sub-list a category heading names, in the document's words.
 fn category(line: &str) -> Option<&'static str> {
     let t = line.trim();
-    if t.len() > 40 {
+    if t.len() > 40 || !may_open(t) {
         return None;
     }
     let w = heading_words(t);
@@ -75,9 +75,18 @@ fn category(line: &str) -> Option<&'static str> {
     }
 }
 
+/// False for a line no opener or category heading starts like: each starts with "p",
+/// "a", "r" or "w" in any case (a line starting with another char than ASCII is read in
+/// full).
+fn may_open(t: &str) -> bool {
+    t.bytes().next().is_none_or(|b| {
+        !b.is_ascii() || matches!(b.to_ascii_lowercase(), b'p' | b'a' | b'r' | b'w')
+    })
+}
+
 fn opener(line: &str) -> Option<Opener> {
     let t = line.trim();
-    if t.is_empty() || t.len() > 80 {
+    if t.is_empty() || t.len() > 80 || !may_open(t) {
         return None;
     }
     if let Some(c) = category(t) {

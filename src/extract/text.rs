@@ -56,6 +56,12 @@ fn is_squashed(t: &str) -> bool {
 /// `text.to_lowercase().starts_with(prefix)` for a lower-case ASCII `prefix`, without
 /// lower-casing the whole text when its first bytes are ASCII.
 pub fn lower_starts_with(text: &str, prefix: &str) -> bool {
+    // An ASCII first char decides alone when it differs.
+    if let (Some(&first), Some(&want)) = (text.as_bytes().first(), prefix.as_bytes().first()) {
+        if first.is_ascii() && first.to_ascii_lowercase() != want {
+            return false;
+        }
+    }
     match text.as_bytes().get(..prefix.len()) {
         Some(head) if head.is_ascii() => head.eq_ignore_ascii_case(prefix.as_bytes()),
         None if text.is_ascii() => false,
