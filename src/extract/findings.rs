@@ -126,7 +126,7 @@ const BOILERPLATE: &[&str] = &[
 /// [`BOILERPLATE`] in one pass over lower-case text.
 static BOILERPLATE_LOWER: LazyLock<Regex> = LazyLock::new(|| {
     let alternatives: Vec<String> = BOILERPLATE.iter().map(|b| regex::escape(b)).collect();
-    Regex::new(&alternatives.join("|")).expect("valid regex")
+    crate::pattern::regex(&alternatives.join("|"))
 });
 
 fn is_boilerplate_paragraph(text: &str) -> bool {
