@@ -49,16 +49,24 @@ fn shape(line: &str) -> String {
         .collect()
 }
 
-/// Indices of the first and last few non-blank lines of a page.
+/// The first two and the last three non-blank lines of a page (a line once only), without
+/// going over the lines between them.
 fn edge_lines<'a>(page: &[&'a str]) -> impl Iterator<Item = &'a str> {
-    let non_blank: Vec<&str> = page
-        .iter()
-        .copied()
-        .filter(|l| !l.trim().is_empty())
+    let non_blank = |i: &usize| page.get(*i).is_some_and(|l| !l.trim().is_empty());
+    let head: Vec<usize> = (0..page.len()).filter(non_blank).take(2).collect();
+    // The foot starts after the head.
+    let after_head = head.last().map_or(0, |&i| i + 1);
+    let mut foot: Vec<usize> = (after_head..page.len())
+        .rev()
+        .filter(non_blank)
+        .take(3)
         .collect();
-    let n = non_blank.len();
-    let mut edges: Vec<&str> = non_blank.iter().take(2).copied().collect();
-    edges.extend(non_blank.iter().skip(n.saturating_sub(3).max(2)).copied());
+    foot.reverse();
+    let edges: Vec<&'a str> = head
+        .into_iter()
+        .chain(foot)
+        .filter_map(|i| page.get(i).copied())
+        .collect();
     edges.into_iter()
 }
 
@@ -180,6 +188,38 @@ pub fn has_marker(line: &str, number: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edge_lines_are_the_first_two_and_last_three_non_blank() {
+        let page = [
+            "",
+            "Inspection of Barnsley children's services",
+            "",
+            "a",
+            "b",
+            "c",
+            "d",
+            "",
+            "2",
+        ];
+        let edges: Vec<&str> = edge_lines(&page).collect();
+        assert_eq!(
+            edges,
+            [
+                "Inspection of Barnsley children's services",
+                "a",
+                "c",
+                "d",
+                "2"
+            ]
+        );
+        let short = ["one", "", "two", "three"];
+        assert_eq!(
+            edge_lines(&short).collect::<Vec<_>>(),
+            ["one", "two", "three"]
+        );
+        assert_eq!(edge_lines(&[""]).count(), 0);
+    }
 
     #[test]
     fn page_numbers_go_and_sentences_join_across_pages() {
