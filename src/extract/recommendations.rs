@@ -275,8 +275,7 @@ fn parse_list<'a>(
     // The list's own bullet; another bullet marks a sub-item ("including: - ...").
     let mut main_bullet: Option<char> = None;
     let mut j = start;
-    while j < lines.len() {
-        let raw = lines[j];
+    while let Some(&raw) = lines.get(j) {
         let t = raw.trim();
         if t.is_empty() {
             blank_before = true;
@@ -288,7 +287,10 @@ fn parse_list<'a>(
         {
             // The framework footnote printed under the list: skip its paragraph.
             j += 1;
-            while j < lines.len() && !lines[j].trim().is_empty() && marker(lines[j]).is_none() {
+            while lines
+                .get(j)
+                .is_some_and(|l| !l.trim().is_empty() && marker(l).is_none())
+            {
                 j += 1;
             }
             continue;
@@ -469,8 +471,7 @@ fn lists(lines: &[&str], layout: bool) -> Vec<Recommendation> {
     let mut lscb: Vec<Recommendation> = Vec::new();
     let mut in_lscb_section = false;
     let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
+    while let Some(&line) = lines.get(i) {
         if !la.is_empty() && is_lscb_heading(line) {
             in_lscb_section = true;
         }
