@@ -224,14 +224,14 @@ fn lower_connectors(name: &str) -> String {
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
-    let head = s.get(..p.len())?;
-    head.eq_ignore_ascii_case(p).then(|| &s[p.len()..])
+    let (head, rest) = s.split_at_checked(p.len())?;
+    head.eq_ignore_ascii_case(p).then_some(rest)
 }
 
 fn strip_suffix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
     let cut = s.len().checked_sub(p.len())?;
-    let tail = s.get(cut..)?;
-    tail.eq_ignore_ascii_case(p).then(|| &s[..cut])
+    let (rest, tail) = s.split_at_checked(cut)?;
+    tail.eq_ignore_ascii_case(p).then_some(rest)
 }
 
 static REPORT_TITLE: LazyLock<Regex> =
@@ -338,8 +338,8 @@ fn jtai_council(head: &str, flat: &str) -> Option<String> {
     if !lower.starts_with("multi-agency") {
         return short_council(topic);
     }
-    if let Some(i) = topic.rfind(" in ") {
-        if let Some(name) = short_council(&topic[i + 4..]) {
+    if let Some((_, place)) = topic.rsplit_once(" in ") {
+        if let Some(name) = short_council(place) {
             return Some(name);
         }
     }
@@ -489,7 +489,12 @@ fn date_in_name(name: &str) -> Option<String> {
             d.as_str().parse().ok()?,
         );
     }
-    iso(c[4].parse().ok()?, c[5].parse().ok()?, c[6].parse().ok()?)
+    let (y, m, d) = (c.get(4)?, c.get(5)?, c.get(6)?);
+    iso(
+        y.as_str().parse().ok()?,
+        m.as_str().parse().ok()?,
+        d.as_str().parse().ok()?,
+    )
 }
 
 static DATE_ONLY_LINE: LazyLock<Regex> = LazyLock::new(|| {

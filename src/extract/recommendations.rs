@@ -452,11 +452,11 @@ fn split_cross_references(text: &str) -> (String, Vec<String>) {
             .any(|w| lower.starts_with(w));
         refs.push(inner_text);
         if led_by_item {
-            out.push_str(&text[last..whole.start()]);
+            out.push_str(text.get(last..whole.start()).unwrap_or_default());
             last = whole.end();
         }
     }
-    out.push_str(&text[last..]);
+    out.push_str(text.get(last..).unwrap_or_default());
     let mut out = out.trim().to_string();
     // "... workers (outcome 3, national framework)." leaves "workers ." behind.
     while let Some(p) = out.find(" .") {

@@ -172,14 +172,16 @@ fn is_footnote_text(line: &str) -> bool {
 /// "protection.1") — not a section number such as "2.2".
 pub fn has_marker(line: &str, number: &str) -> bool {
     line.match_indices(number).any(|(i, m)| {
-        let head = &line[..i];
+        let Some((head, rest)) = line.split_at_checked(i) else {
+            return false;
+        };
         let mut before = head.chars().rev();
         let glued = match before.next() {
             Some(c) if c.is_alphabetic() || c == ')' || c == '\'' => true,
             Some('.') | Some(',') => before.next().is_some_and(|c| c.is_alphabetic()),
             _ => false,
         };
-        let after = line[i + m.len()..].chars().next();
+        let after = rest.strip_prefix(m).and_then(|r| r.chars().next());
         glued && !after.is_some_and(|c| c.is_alphanumeric())
     })
 }
