@@ -495,7 +495,9 @@ fn inputs(args: &[String]) -> Result<Inputs> {
     Ok(inputs)
 }
 
-fn worker_error(file: &str, panic: String) -> anyhow::Error {
+/// The error for a worker that panicked on `files[i]`.
+fn worker_error(files: &[String], i: usize, panic: String) -> anyhow::Error {
+    let file = files.get(i).map_or("a file", String::as_str);
     anyhow!("{file}: internal error while parsing it (please report this): {panic}")
 }
 
@@ -511,7 +513,7 @@ fn parse_all(files: &[String], jobs: usize) -> Result<Vec<Document>> {
             match r {
                 Ok(Ok(doc)) => docs.push(doc),
                 Ok(Err(e)) => failure = Some(e),
-                Err(p) => failure = Some(worker_error(&files[i], p)),
+                Err(p) => failure = Some(worker_error(files, i, p)),
             }
             if failure.is_some() {
                 ControlFlow::Break(())
@@ -553,7 +555,7 @@ fn parse(
                 match r {
                     Ok(Ok(doc)) => docs.push(doc),
                     Ok(Err(e)) => failure = Some(e),
-                    Err(p) => failure = Some(worker_error(&files[i], p)),
+                    Err(p) => failure = Some(worker_error(&files, i, p)),
                 }
                 if failure.is_some() {
                     ControlFlow::Break(())
@@ -566,14 +568,14 @@ fn parse(
         if let Some(e) = failure {
             return Err(e);
         }
-        let text = match format {
-            Format::Json if docs.len() == 1 => render::json(&docs[0]),
-            Format::Markdown => docs
+        let text = match (format, docs.as_slice()) {
+            (Format::Json, [doc]) => render::json(doc),
+            (Format::Markdown, _) => docs
                 .iter()
                 .map(render::document::markdown)
                 .collect::<Vec<_>>()
                 .join("\n"),
-            Format::Table => docs
+            (Format::Table, _) => docs
                 .iter()
                 .map(|d| render::document::table(d, style))
                 .collect::<Vec<_>>()
@@ -607,7 +609,7 @@ fn parse(
                     .map_err(anyhow::Error::from)
             }
             Ok(Err(e)) => Err(e),
-            Err(p) => Err(worker_error(&files[i], p)),
+            Err(p) => Err(worker_error(&files, i, p)),
         };
         match written {
             Ok(()) => ControlFlow::Continue(()),
@@ -655,7 +657,7 @@ fn validate_all(
                 out.write_all(line.as_bytes()).map_err(anyhow::Error::from)
             }
             Ok(Err(e)) => Err(e),
-            Err(p) => Err(worker_error(&files[i], p)),
+            Err(p) => Err(worker_error(&files, i, p)),
         };
         match written {
             Ok(()) => ControlFlow::Continue(()),

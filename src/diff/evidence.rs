@@ -311,19 +311,23 @@ fn clause_counts(ws: &[String]) -> (usize, usize) {
     for i in 0..ws.len() {
         for p in &lex.neutral {
             if phrase_at(ws, i, p) {
-                skip[i..i + p.len()].iter_mut().for_each(|s| *s = true);
+                if let Some(span) = skip.get_mut(i..i + p.len()) {
+                    span.fill(true);
+                }
             }
         }
         for p in &lex.negative_phrases {
             if phrase_at(ws, i, p) {
                 neg += 1;
-                skip[i..i + p.len()].iter_mut().for_each(|s| *s = true);
+                if let Some(span) = skip.get_mut(i..i + p.len()) {
+                    span.fill(true);
+                }
             }
         }
     }
     let mut negated = false;
     let mut reduced_until = 0;
-    for (i, w) in ws.iter().enumerate() {
+    for (i, (w, &skipped)) in ws.iter().zip(&skip).enumerate() {
         if lex.negators.contains(w.as_str()) {
             negated = true;
             continue;
@@ -331,7 +335,7 @@ fn clause_counts(ws: &[String]) -> (usize, usize) {
         if is_cue(&lex.reducers, w) {
             reduced_until = i + 4;
         }
-        if skip[i]
+        if skipped
             || matches!(
                 w.as_str(),
                 "but" | "however" | "although" | "while" | "whereas"

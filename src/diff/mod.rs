@@ -112,10 +112,12 @@ impl<'a> NewSide<'a> {
             }
             // A plain statement ("return home interviews are offered") in a paragraph of
             // praise reads as praise. Criticism is never inferred: it must be said.
-            if finding_tone(&out.sentences[first..]) == Polarity::Positive {
-                for s in &mut out.sentences[first..] {
-                    if s.polarity == Polarity::Neutral {
-                        s.polarity = Polarity::Positive;
+            if let Some(added) = out.sentences.get_mut(first..) {
+                if finding_tone(added) == Polarity::Positive {
+                    for s in added {
+                        if s.polarity == Polarity::Neutral {
+                            s.polarity = Polarity::Positive;
+                        }
                     }
                 }
             }
@@ -179,7 +181,10 @@ fn relevance(
             0.0
         };
     }
-    let finding_areas = &side.finding_areas[s.finding];
+    let finding_areas = side
+        .finding_areas
+        .get(s.finding)
+        .map_or(&[][..], Vec::as_slice);
     let touched = issue
         .focus
         .iter()
@@ -217,10 +222,11 @@ fn relevance(
         }
     }
     if !issue.cohorts.is_empty()
-        && !issue
-            .cohorts
-            .iter()
-            .any(|c| side.finding_cohorts[s.finding].contains(c))
+        && !issue.cohorts.iter().any(|c| {
+            side.finding_cohorts
+                .get(s.finding)
+                .is_some_and(|fc| fc.contains(c))
+        })
     {
         return 0.0;
     }
@@ -295,30 +301,26 @@ fn assess(
     };
 
     // Restated among NEW's own recommendations (same scope)?
-    let candidates: Vec<(usize, f64)> = new
+    let candidates: Vec<(&Recommendation, f64)> = new
         .recommendations
         .iter()
-        .enumerate()
-        .filter(|(_, r)| r.scope == rec.scope)
-        .map(|(i, _)| {
-            let (ni, ns) = &side.recs[i];
-            (i, restatement_score(tax, &issue, &stems, ni, ns))
-        })
+        .zip(&side.recs)
+        .filter(|(r, _)| r.scope == rec.scope)
+        .map(|(r, (ni, ns))| (r, restatement_score(tax, &issue, &stems, ni, ns)))
         .collect();
     // The best score; on a tie the earlier item (max_by would keep the later).
     let best = candidates
         .iter()
         .copied()
-        .fold(None, |best: Option<(usize, f64)>, c| match best {
+        .fold(None, |best: Option<(&Recommendation, f64)>, c| match best {
             Some(b) if b.1 >= c.1 => Some(b),
             _ => Some(c),
         });
-    if let Some((i, score)) = best {
+    if let Some((matched, score)) = best {
         if score > 0.0 {
-            explanation.best_match = Some((new.recommendations[i].id.clone(), round2(score)));
+            explanation.best_match = Some((matched.id.clone(), round2(score)));
         }
         if score >= RESTATEMENT_THRESHOLD {
-            let matched = &new.recommendations[i];
             status.status = Status::Persists;
             status.matched_new_id = Some(matched.id.clone());
             status.evidence.push(Evidence {

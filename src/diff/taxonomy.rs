@@ -138,11 +138,17 @@ impl Taxonomy {
                 continue;
             };
             if let Some(label) = line.strip_prefix("label:") {
-                areas[current].label = label.trim().to_string();
+                if let Some(area) = areas.get_mut(current) {
+                    area.label = label.trim().to_string();
+                }
             } else if let Some(parent) = line.strip_prefix("parent:") {
-                parents[current] = Some(parent.trim().to_string());
+                if let Some(slot) = parents.get_mut(current) {
+                    *slot = Some(parent.trim().to_string());
+                }
             } else if let Some(cohort) = line.strip_prefix("implies:") {
-                implied[current] = Some(cohort.trim().to_string());
+                if let Some(slot) = implied.get_mut(current) {
+                    *slot = Some(cohort.trim().to_string());
+                }
             } else if let Some(cues) = line.strip_prefix("cues:") {
                 for cue in cues.split(';') {
                     let cue = cue.trim();
@@ -152,15 +158,19 @@ impl Taxonomy {
                 }
             }
         }
-        for (i, parent) in parents.iter().enumerate() {
-            if let Some(p) = parent {
-                areas[i].parent = areas.iter().position(|a| &a.id == p);
-            }
-        }
-        for (i, cohort) in implied.iter().enumerate() {
-            if let Some(c) = cohort {
-                areas[i].implies = areas.iter().position(|a| &a.id == c);
-            }
+        // Names resolved to indices once every area is known (parents, implied and areas
+        // were pushed together, so they zip one to one).
+        let index_of = |id: &str| areas.iter().position(|a| a.id == id);
+        let resolve = |names: &[Option<String>]| -> Vec<Option<usize>> {
+            names
+                .iter()
+                .map(|n| n.as_deref().and_then(index_of))
+                .collect()
+        };
+        let (parent_of, implies_of) = (resolve(&parents), resolve(&implied));
+        for ((area, parent), implies) in areas.iter_mut().zip(parent_of).zip(implies_of) {
+            area.parent = parent;
+            area.implies = implies;
         }
         let mut cues = Vec::new();
         for (area, text) in cue_texts {
@@ -230,12 +240,13 @@ impl Taxonomy {
     fn match_at(cue: &Cue, ws: &[String], start: usize) -> Option<usize> {
         let mut pos = start;
         let mut k = 0;
-        while k < cue.words.len() {
-            match &cue.words[k] {
+        while let Some(word) = cue.words.get(k) {
+            match word {
                 CueWord::Gap => {
                     // The next word of the cue within eight words.
                     let next = cue.words.get(k + 1)?;
-                    let found = (pos..(pos + 9).min(ws.len())).find(|&p| next.matches(&ws[p]))?;
+                    let window = ws.get(pos..(pos + 9).min(ws.len()))?;
+                    let found = pos + window.iter().position(|w| next.matches(w))?;
                     pos = found + 1;
                     k += 2;
                 }
@@ -255,10 +266,12 @@ impl Taxonomy {
     /// area removed, and `ignore` areas dropped.
     pub fn hits(&self, ws: &[String]) -> Vec<AreaHit> {
         let mut hits = Vec::new();
-        for start in 0..ws.len() {
-            let exact = self.by_first_word.get(&ws[start]).into_iter().flatten();
+        for (start, first) in ws.iter().enumerate() {
+            let exact = self.by_first_word.get(first).into_iter().flatten();
             for &ci in exact.chain(self.by_first_prefix.iter()) {
-                let cue = &self.cues[ci];
+                let Some(cue) = self.cues.get(ci) else {
+                    continue;
+                };
                 if let Some(end) = Self::match_at(cue, ws, start) {
                     hits.push(AreaHit {
                         area: cue.area,
@@ -279,7 +292,11 @@ impl Taxonomy {
             .copied()
             .collect();
         kept.into_iter()
-            .filter(|h| self.areas[h.area].kind != AreaKind::Ignore)
+            .filter(|h| {
+                self.areas
+                    .get(h.area)
+                    .is_some_and(|a| a.kind != AreaKind::Ignore)
+            })
             .collect()
     }
 

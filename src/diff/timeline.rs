@@ -7,15 +7,14 @@ use crate::model::{Area, Document, DocumentRef, Lineage, Timeline, Trajectory, S
 /// Put `docs` in date order and follow judgements and recommendations across them.
 /// Undated documents go last, in the order given.
 pub fn timeline(docs: &[Document]) -> Timeline {
-    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut sorted: Vec<&Document> = docs.iter().collect();
     // Stable: equal or missing dates keep the input order.
-    order.sort_by(|&a, &b| match (docs[a].date(), docs[b].date()) {
+    sorted.sort_by(|a, b| match (a.date(), b.date()) {
         (Some(x), Some(y)) => x.cmp(y),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     });
-    let sorted: Vec<&Document> = order.iter().map(|&i| &docs[i]).collect();
     let mut warnings = Vec::new();
     for d in &sorted {
         if d.date().is_none() {
@@ -48,7 +47,7 @@ pub fn timeline(docs: &[Document]) -> Timeline {
         if d.recommendations.is_empty() {
             continue;
         }
-        let later: Vec<_> = sorted[i + 1..].iter().map(|n| diff(d, n)).collect();
+        let later: Vec<_> = sorted.iter().skip(i + 1).map(|n| diff(d, n)).collect();
         for (k, r) in d.recommendations.iter().enumerate() {
             lineages.push(Lineage {
                 raised_in: i,

@@ -173,8 +173,8 @@ pub fn parse_span(text: &str) -> Option<(String, String)> {
         .map(|(at, _)| at);
     if let Some(at) = first_end {
         let rest = text.get(at..).unwrap_or("");
-        if let Some(cut) = rest.find(" and ") {
-            if let Some((_, later)) = parse_range(&rest[cut + 5..]) {
+        if let Some((_, after_and)) = rest.split_once(" and ") {
+            if let Some((_, later)) = parse_range(after_and) {
                 if later > end {
                     end = later;
                 }
@@ -201,7 +201,8 @@ pub fn range_before(phrase: &str, date: &str) -> Option<(String, String)> {
             .get(2)
             .and_then(|m| month_number(m.as_str()))
             .unwrap_or(em);
-        (d[1].parse().ok()?, sm, ed.as_str().parse().ok()?, em)
+        let sd = d.get(1)?.as_str().parse().ok()?;
+        (sd, sm, ed.as_str().parse().ok()?, em)
     } else {
         let m = month_number(d.get(6)?.as_str())?;
         let day = d.get(5)?.as_str().parse().ok()?;

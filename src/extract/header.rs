@@ -224,14 +224,14 @@ fn lower_connectors(name: &str) -> String {
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
-    let head = s.get(..p.len())?;
-    head.eq_ignore_ascii_case(p).then(|| &s[p.len()..])
+    let (head, rest) = s.split_at_checked(p.len())?;
+    head.eq_ignore_ascii_case(p).then_some(rest)
 }
 
 fn strip_suffix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
     let cut = s.len().checked_sub(p.len())?;
-    let tail = s.get(cut..)?;
-    tail.eq_ignore_ascii_case(p).then(|| &s[..cut])
+    let (rest, tail) = s.split_at_checked(cut)?;
+    tail.eq_ignore_ascii_case(p).then_some(rest)
 }
 
 static REPORT_TITLE: LazyLock<Regex> =
@@ -260,18 +260,19 @@ fn report_council(head: &str) -> Option<String> {
         .take(40)
         .collect();
     let title = lines.iter().position(|l| REPORT_TITLE.is_match(l))?;
+    let (above, from_title) = lines.split_at_checked(title)?;
     if title > 0 && title <= 3 {
-        let above = lines[..title].join(" ");
-        if let Some(name) = short_council(&above) {
+        if let Some(name) = short_council(&above.join(" ")) {
             return Some(name);
         }
     }
-    let end = lines[title..]
+    // The title runs to the next heading, at most five lines.
+    let end = from_title
         .iter()
         .position(|l| TITLE_END.is_match(l))
-        .map_or(lines.len(), |i| title + i)
-        .min(title + 5);
-    let title_text = squash(&lines[title..end].join(" "));
+        .unwrap_or(from_title.len())
+        .min(5);
+    let title_text = squash(&from_title.get(..end)?.join(" "));
     if let Some(c) = TITLE_NAMES_COUNCIL.captures(&title_text) {
         return short_council(&c[1]);
     }
@@ -337,8 +338,8 @@ fn jtai_council(head: &str, flat: &str) -> Option<String> {
     if !lower.starts_with("multi-agency") {
         return short_council(topic);
     }
-    if let Some(i) = topic.rfind(" in ") {
-        if let Some(name) = short_council(&topic[i + 4..]) {
+    if let Some((_, place)) = topic.rsplit_once(" in ") {
+        if let Some(name) = short_council(place) {
             return Some(name);
         }
     }
@@ -425,11 +426,11 @@ static DATES_LINE: LazyLock<Regex> =
 /// on the following line); two separate weeks give the first day and the last.
 fn report_dates(head: &str) -> Option<(String, String)> {
     let lines: Vec<&str> = head.lines().collect();
-    let i = lines.iter().position(|l| DATES_LINE.is_match(l))?;
-    let mut text = DATES_LINE
-        .captures(lines[i])
-        .map(|c| c[1].trim().to_string())
-        .unwrap_or_default();
+    let (i, c) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| DATES_LINE.captures(l).map(|c| (i, c)))?;
+    let mut text = c[1].trim().to_string();
     // The dates wrap or stand on the next non-blank line.
     for next in lines
         .iter()
@@ -488,7 +489,12 @@ fn date_in_name(name: &str) -> Option<String> {
             d.as_str().parse().ok()?,
         );
     }
-    iso(c[4].parse().ok()?, c[5].parse().ok()?, c[6].parse().ok()?)
+    let (y, m, d) = (c.get(4)?, c.get(5)?, c.get(6)?);
+    iso(
+        y.as_str().parse().ok()?,
+        m.as_str().parse().ok()?,
+        d.as_str().parse().ok()?,
+    )
 }
 
 static DATE_ONLY_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -608,8 +614,11 @@ static TEAM_STOP: LazyLock<Regex> = LazyLock::new(|| {
 fn report_team(text: &str) -> Option<Vec<String>> {
     // Only lines that mention an inspector are tried: one cheap pass over the text.
     let lines: Vec<&str> = text.lines().collect();
-    let labelled: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].contains("nspector"))
+    let labelled: Vec<(usize, &str)> = lines
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, l)| l.contains("nspector"))
         .collect();
     let next_text = |i: usize| {
         lines
@@ -618,8 +627,8 @@ fn report_team(text: &str) -> Option<Vec<String>> {
             .map(|l| l.trim())
             .find(|l| !l.is_empty())
     };
-    let lead = labelled.iter().find_map(|&i| {
-        let c = LEAD_LINE.captures(lines[i])?;
+    let lead = labelled.iter().find_map(|&(i, line)| {
+        let c = LEAD_LINE.captures(line)?;
         // The name is on the line, or stands alone on the next non-blank line.
         let rest = c[1].trim();
         if rest.is_empty() {
@@ -631,13 +640,13 @@ fn report_team(text: &str) -> Option<Vec<String>> {
     let mut team = vec![lead];
     if let Some((i, c)) = labelled
         .iter()
-        .find_map(|&i| DEPUTY_LINE.captures(lines[i]).map(|c| (i, c)))
+        .find_map(|&(i, line)| DEPUTY_LINE.captures(line).map(|c| (i, c)))
     {
         team.extend(split_names(&labelled_value(&lines, i, &c[1])));
     }
     if let Some((i, c)) = labelled
         .iter()
-        .find_map(|&i| TEAM_LINE.captures(lines[i]).map(|c| (i, c)))
+        .find_map(|&(i, line)| TEAM_LINE.captures(line).map(|c| (i, c)))
     {
         team.extend(split_names(&labelled_value(&lines, i, &c[1])));
     }

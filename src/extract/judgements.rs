@@ -82,7 +82,7 @@ fn distinct(found: Vec<(Area, Grade)>, warnings: &mut Vec<String>) -> Vec<Judgem
             continue;
         }
         match out.iter().position(|j| j.area == area) {
-            Some(i) if out[i].grade == grade => {}
+            Some(i) if out.get(i).is_some_and(|j| j.grade == grade) => {}
             Some(i) => {
                 out.remove(i);
                 conflicted.push(area);
@@ -255,21 +255,20 @@ fn cell(text: &str) -> Cell<'_> {
     match words.iter().position(|w| !is_label_word(w)) {
         None => Cell::Label(text),
         Some(0) => Cell::Other,
-        Some(i) => {
-            if words[i..].iter().all(|w| is_grade_word(w)) {
+        Some(i) => match words.get(i..) {
+            Some(rest @ [first, ..]) if rest.iter().all(|w| is_grade_word(w)) => {
                 // Split at the start of the i-th word.
-                let at = text
-                    .match_indices(words[i])
-                    .map(|(pos, _)| pos)
-                    .find(|pos| text[..*pos].split_whitespace().count() == i);
-                match at {
-                    Some(pos) => Cell::Both(text[..pos].trim_end(), &text[pos..]),
+                let at = text.match_indices(first).map(|(pos, _)| pos).find(|&pos| {
+                    text.get(..pos)
+                        .is_some_and(|before| before.split_whitespace().count() == i)
+                });
+                match at.and_then(|pos| text.split_at_checked(pos)) {
+                    Some((label, grade)) => Cell::Both(label.trim_end(), grade),
                     None => Cell::Other,
                 }
-            } else {
-                Cell::Other
             }
-        }
+            _ => Cell::Other,
+        },
     }
 }
 
@@ -340,8 +339,7 @@ pub fn read_table(lines: &[&str]) -> TableRead {
     // Without the indentation (tabs, collapsed spaces) the line is still taken when it
     // is the start of a grade ("Requires") that the lines below complete.
     let mut start = first;
-    while start > 0 {
-        let line = lines[start - 1];
+    while let Some(&line) = start.checked_sub(1).and_then(|above| lines.get(above)) {
         let indent: usize = line
             .chars()
             .take_while(|c| c.is_whitespace())
@@ -398,7 +396,7 @@ pub fn read_table(lines: &[&str]) -> TableRead {
     }
     // Rows come in the table's fixed order; anything else means scrambled text.
     let order: Vec<usize> = areas.iter().flatten().map(|a| row_rank(*a)).collect();
-    if order.windows(2).any(|w| w[0] >= w[1]) {
+    if !order.is_sorted_by(|a, b| a < b) {
         read.warnings
             .push("the judgement table's rows are out of order; left out".to_string());
         return read;
@@ -445,7 +443,10 @@ fn table_pieces<'a>(lines: &[&'a str], start: usize) -> Vec<Piece<'a>> {
     let mut i = start;
     let end = lines.len().min(start + MAX_TABLE_LINES);
     while i < end {
-        let line_cells = cells(lines[i]);
+        let Some(&line) = lines.get(i) else {
+            break;
+        };
+        let line_cells = cells(line);
         if line_cells.contains(&Cell::Other) {
             match resume_at(lines, i, end, &pieces) {
                 Some(next) => {
@@ -504,11 +505,14 @@ fn resume_at(lines: &[&str], at: usize, end: usize, pieces: &[Piece]) -> Option<
         return None;
     }
     (at + 1..end.min(at + 1 + RESUME_WINDOW)).find(|&j| {
-        let c = cells(lines[j]);
+        let Some(&line) = lines.get(j) else {
+            return false;
+        };
+        let c = cells(line);
         let only_grades = !c.is_empty() && c.iter().all(|c| matches!(c, Cell::Grade(_)));
         let starts_row = matches!(c.first(), Some(Cell::Label(_) | Cell::Both(..)))
             && !c.contains(&Cell::Other)
-            && ROW_START.is_match(lines[j].trim());
+            && ROW_START.is_match(line.trim());
         only_grades || starts_row
     })
 }

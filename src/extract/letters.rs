@@ -153,7 +153,7 @@ fn bullets_after(text: &str, window: usize) -> Vec<String> {
     };
     let mut items: Vec<String> = Vec::new();
     let mut current: Option<String> = None;
-    for line in &lines[first..] {
+    for line in lines.iter().skip(first) {
         let t = line.trim();
         if let Some(rest) = strip_bullet(line) {
             if let Some(done) = current.take() {

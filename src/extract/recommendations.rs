@@ -287,8 +287,7 @@ fn parse_list<'a>(
     // The list's own bullet; another bullet marks a sub-item ("including: - ...").
     let mut main_bullet: Option<char> = None;
     let mut j = start;
-    while j < lines.len() {
-        let raw = lines[j];
+    while let Some(&raw) = lines.get(j) {
         let t = raw.trim();
         if t.is_empty() {
             blank_before = true;
@@ -298,7 +297,10 @@ fn parse_list<'a>(
         if lower_starts_with(t, "the areas for improvement have been cross-referenced") {
             // The framework footnote printed under the list: skip its paragraph.
             j += 1;
-            while j < lines.len() && !lines[j].trim().is_empty() && marker(lines[j]).is_none() {
+            while lines
+                .get(j)
+                .is_some_and(|l| !l.trim().is_empty() && marker(l).is_none())
+            {
                 j += 1;
             }
             continue;
@@ -460,11 +462,11 @@ fn split_cross_references(text: &str) -> (String, Vec<String>) {
             .any(|w| lower.starts_with(w));
         refs.push(inner_text);
         if led_by_item {
-            out.push_str(&text[last..whole.start()]);
+            out.push_str(text.get(last..whole.start()).unwrap_or_default());
             last = whole.end();
         }
     }
-    out.push_str(&text[last..]);
+    out.push_str(text.get(last..).unwrap_or_default());
     let mut out = out.trim().to_string();
     // "... workers (outcome 3, national framework)." leaves "workers ." behind.
     while let Some(p) = out.find(" .") {
@@ -479,8 +481,7 @@ fn lists(lines: &[&str], layout: bool) -> Vec<Recommendation> {
     let mut lscb: Vec<Recommendation> = Vec::new();
     let mut in_lscb_section = false;
     let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
+    while let Some(&line) = lines.get(i) {
         if !la.is_empty() && is_lscb_heading(line) {
             in_lscb_section = true;
         }

@@ -92,11 +92,15 @@ fn clean_page<'a>(page: &[&'a str], running: &HashMap<String, usize>) -> Vec<&'a
     let mut lines: Vec<&str> = page.to_vec();
     // Running headers at the top, running footers and page numbers at the foot.
     loop {
-        let first = lines.iter().position(|l| !l.trim().is_empty());
+        let first = lines
+            .iter()
+            .copied()
+            .enumerate()
+            .find(|(_, l)| !l.trim().is_empty());
         match first {
-            Some(i)
-                if running.contains_key(&shape(lines[i]))
-                    || (i < 2 && PAGE_NUMBER.is_match(lines[i]) && lines.len() > 3) =>
+            Some((i, l))
+                if running.contains_key(&shape(l))
+                    || (i < 2 && PAGE_NUMBER.is_match(l) && lines.len() > 3) =>
             {
                 lines.drain(..=i);
             }
@@ -126,30 +130,33 @@ fn clean_page<'a>(page: &[&'a str], running: &HashMap<String, usize>) -> Vec<&'a
 fn remove_footnotes(lines: &mut Vec<&str>) {
     let n = lines.len();
     let window = n.saturating_sub(16);
-    let mut i = n;
-    while i > window {
-        i -= 1;
-        let Some(caps) = FOOTNOTE_START.captures(lines[i]) else {
+    for i in (window..n).rev() {
+        let Some((above, &[line, ..])) = lines.split_at_checked(i) else {
             continue;
         };
-        let after_blank = i == 0 || lines[i - 1].trim().is_empty();
-        if !after_blank || !lines[..i].iter().any(|l| has_marker(l, &caps[1])) {
+        let Some(caps) = FOOTNOTE_START.captures(line) else {
+            continue;
+        };
+        let number = &caps[1];
+        let after_blank = above.last().is_none_or(|l| l.trim().is_empty());
+        if !after_blank || !above.iter().any(|l| has_marker(l, number)) {
             continue;
         }
         // The footnote text may share the number's line ("1 Ofsted produces ...").
-        let same_line = lines[i].trim().len() > caps[1].len();
+        let same_line = line.trim().len() > number.len();
         let text_start = if same_line {
             Some(i)
         } else {
-            (i + 1..n).find(|&j| {
-                is_footnote_text(lines[j]) && (j == i + 1 || lines[j - 1].trim().is_empty())
+            (i + 1..n).find(|&j| match lines.get(j - 1..=j) {
+                Some(&[prev, l]) => is_footnote_text(l) && (j == i + 1 || prev.trim().is_empty()),
+                _ => false,
             })
         };
         let Some(text_start) = text_start else {
             continue;
         };
         let text_end = (text_start + 1..n)
-            .find(|&j| lines[j].trim().is_empty())
+            .find(|&j| lines.get(j).is_some_and(|l| l.trim().is_empty()))
             .unwrap_or(n);
         lines.drain(text_start..text_end);
         if !same_line {
@@ -173,14 +180,16 @@ fn is_footnote_text(line: &str) -> bool {
 /// "protection.1") — not a section number such as "2.2".
 pub fn has_marker(line: &str, number: &str) -> bool {
     line.match_indices(number).any(|(i, m)| {
-        let head = &line[..i];
+        let Some((head, rest)) = line.split_at_checked(i) else {
+            return false;
+        };
         let mut before = head.chars().rev();
         let glued = match before.next() {
             Some(c) if c.is_alphabetic() || c == ')' || c == '\'' => true,
             Some('.') | Some(',') => before.next().is_some_and(|c| c.is_alphabetic()),
             _ => false,
         };
-        let after = line[i + m.len()..].chars().next();
+        let after = rest.strip_prefix(m).and_then(|r| r.chars().next());
         glued && !after.is_some_and(|c| c.is_alphanumeric())
     })
 }
