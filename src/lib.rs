@@ -4,6 +4,13 @@
 //! Data flows one way: bytes → text ([`input`]) → kind ([`classify`]) → document
 //! ([`extract`]) → diff or timeline ([`diff`]) → output ([`render`]).
 
+// No input may make the library panic: no unwrap, expect or indexing outside tests (a
+// reasoned `allow` marks each place where an index is in range by construction).
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 pub mod classify;
 pub mod cli;
 pub mod diff;

@@ -1,5 +1,10 @@
 //! The thin binary: parse arguments, run, exit with the contract's code.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
+
 use clap::{CommandFactory, FromArgMatches};
 use ofsted_diff::cli::{self, color_in_args, with_default_command, Cli, ColorChoice, Terminal};
 use std::io::Write;

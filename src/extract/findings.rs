@@ -290,7 +290,9 @@ fn line_width(lines: &[&str]) -> usize {
             t.chars().count()
         };
         if n > 0 {
-            counts[n.min(141)] += 1;
+            if let Some(count) = counts.get_mut(n.min(141)) {
+                *count += 1;
+            }
         }
     }
     let total: usize = counts.iter().sum();
@@ -327,8 +329,7 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
     let mut last_number = 0u32;
     let mut blank_before = false;
     let mut j = start;
-    while j < lines.len() {
-        let raw = lines[j];
+    while let Some(&raw) = lines.get(j) {
         let t = raw.trim();
         j += 1;
         if t.is_empty() {

@@ -261,7 +261,9 @@ impl std::hash::Hasher for WordHash {
         }
         let mut tail = [0u8; 8];
         let rest = chunks.remainder();
-        tail[..rest.len()].copy_from_slice(rest);
+        for (t, &r) in tail.iter_mut().zip(rest) {
+            *t = r;
+        }
         self.mix(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 59));
     }
     fn write_u8(&mut self, byte: u8) {
@@ -314,7 +316,9 @@ static MAY_KNOW: LazyLock<Vec<u64>> = LazyLock::new(|| {
     let mut bits = vec![0u64; 1 << 15 >> 6];
     for word in WORD_INDEX.keys() {
         let bit = filter_bit(word);
-        bits[bit >> 6] |= 1 << (bit & 63);
+        if let Some(slot) = bits.get_mut(bit >> 6) {
+            *slot |= 1 << (bit & 63);
+        }
     }
     bits
 });
@@ -371,6 +375,7 @@ fn words(sentence: &str) -> Vec<String> {
 /// [`words`] of a sentence already lower-cased and ASCII, as slices of it.
 fn ascii_words<'a>(lower: &'a str, out: &mut Vec<&'a str>) {
     let bytes = lower.as_bytes();
+    #[allow(clippy::indexing_slicing)] // A byte indexes the 256-entry table.
     let class = |i: usize| {
         bytes
             .get(i)
@@ -403,6 +408,7 @@ const JOINER: u8 = 2;
 
 /// Byte classes for [`ascii_words`]: letters and digits, the hyphen and apostrophe that
 /// may join them, and the rest.
+#[allow(clippy::indexing_slicing)] // `b` < 128, inside the 256-entry table.
 static WORD_CLASS: [u8; 256] = {
     let mut table = [SEPARATOR; 256];
     let mut b = 0;
@@ -443,8 +449,7 @@ fn score_words(words: &[&str]) -> Scores {
     // (and so already counted).
     let mut pending: Option<(usize, bool)> = None;
     let mut i = 0;
-    while i < words.len() {
-        let w = words[i];
+    while let Some(&w) = words.get(i) {
         let info = lookup(w);
         if info.is_some_and(|info| info.contrast) {
             scores.contrast = true;

@@ -19,8 +19,9 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
         if t.is_empty() {
             continue;
         }
-        let compound_hyphen =
-            out.ends_with('-') && out[..out.len() - 1].ends_with(|c: char| c.is_alphabetic());
+        let compound_hyphen = out
+            .strip_suffix('-')
+            .is_some_and(|head| head.ends_with(|c: char| c.is_alphabetic()));
         if !out.is_empty() && !compound_hyphen {
             out.push(' ');
         }
@@ -129,13 +130,10 @@ pub fn lower_contains(text: &str, needle: &str) -> bool {
     let Some((&first, rest)) = needle.split_first() else {
         return true;
     };
-    let last_start = match hay.len().checked_sub(needle.len()) {
-        Some(n) => n,
-        None => return false,
-    };
-    (0..=last_start).any(|i| {
-        hay[i].to_ascii_lowercase() == first
-            && hay[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
+    // `needle` is not empty here, so `windows` gets a non-zero size.
+    hay.windows(needle.len()).any(|w| match w.split_first() {
+        Some((&h, tail)) => h.to_ascii_lowercase() == first && tail.eq_ignore_ascii_case(rest),
+        None => false,
     })
 }
 
@@ -158,7 +156,7 @@ pub fn squash(text: &str) -> String {
 }
 
 static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.!?]["')\]]?\s+["'(]?[A-Z0-9]"#).expect("valid regex"));
+    LazyLock::new(|| crate::pattern::regex(r#"[.!?]["')\]]?\s+["'(]?[A-Z0-9]"#));
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -178,7 +176,9 @@ pub fn sentences(text: &str) -> Vec<&str> {
                 })
                 .trim_end()
                 .len();
-        let candidate = &text[start..end];
+        let Some(candidate) = text.get(start..end) else {
+            continue;
+        };
         if ABBREVIATIONS.iter().any(|a| candidate.ends_with(a)) {
             continue;
         }
@@ -188,7 +188,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
         }
         start = end;
     }
-    let rest = text[start..].trim();
+    let rest = text.get(start..).unwrap_or_default().trim();
     if !rest.is_empty() {
         out.push(rest);
     }
@@ -228,8 +228,9 @@ fn may_be_numbered(line: &str) -> bool {
 }
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-•◼]\s*)?\(?(\d{1,3}(?:\.\d{1,2})?|[a-z]|[ivx]{1,4})[.)](?:\s+|$)")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"^\s*(?:[-•◼]\s*)?\(?(\d{1,3}(?:\.\d{1,2})?|[a-z]|[ivx]{1,4})[.)](?:\s+|$)",
+    )
 });
 
 /// If `line` starts with an item number (`12.`, `2.1`, `a)`, `(iv)`, `- 3.`), the number
@@ -241,12 +242,13 @@ pub fn strip_number(line: &str) -> Option<(&str, &str)> {
     let caps = NUMBERED.captures(line)?;
     let whole = caps.get(0)?;
     let number = caps.get(1)?.as_str();
-    Some((number, line[whole.end()..].trim_start()))
+    Some((number, line.get(whole.end()..)?.trim_start()))
 }
 
 static HEADER_DATES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\d{1,2}(?: [a-z]+)?(?: (?:to|and|-|–) \d{1,2})? [a-z]+ \d{4}(?:\s+\d{1,3})?$")
-        .expect("valid regex")
+    crate::pattern::regex(
+        r"(?i)^\d{1,2}(?: [a-z]+)?(?: (?:to|and|-|–) \d{1,2})? [a-z]+ \d{4}(?:\s+\d{1,3})?$",
+    )
 });
 
 /// The running header of an ILACS report page: "Inspection of Halton local authority
