@@ -14,6 +14,7 @@ pub fn normalise(text: &str) -> String {
             .bytes()
             .position(|b| !kept_as_is(b))
             .unwrap_or(rest.len());
+        // Every byte before `plain` is ASCII, so `plain` is a char boundary.
         let (run, tail) = rest.split_at(plain);
         out.push_str(run);
         let mut chars = tail.chars();
