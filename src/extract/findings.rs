@@ -339,7 +339,12 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
         if is_running_header(t) {
             continue;
         }
-        if lower_starts_with(t, "yours sincerely") || lower_starts_with(t, "yours faithfully") {
+        // A letter ends at its sign-off; a report at Ofsted's closing colophon, which
+        // pdftotext may join to the last paragraph when no blank line parts them.
+        if lower_starts_with(t, "yours sincerely")
+            || lower_starts_with(t, "yours faithfully")
+            || lower_starts_with(t, "the office for standards in education")
+        {
             break;
         }
         let prev_closed = cur
@@ -503,6 +508,19 @@ mod tests {
         assert_eq!(p[0].1, "help_and_protection");
         assert!(p[0].2.ends_with("help to improve their lives."));
         assert_eq!(p[1].0, Some(2));
+    }
+
+    #[test]
+    fn the_last_paragraph_ends_at_the_closing_colophon() {
+        // Luton 2020, text mode: paragraph 37 runs straight into Ofsted's colophon.
+        let text = "The impact of leaders on social work practice with children and\nfamilies: requires improvement to be good\n37. Leaders have acted to increase frontline management capacity in order to improve\noversight of practice. IROs are better at this and provide much stronger challenge\nand oversight in supporting the progress of children's plans.\nThe Office for Standards in Education, Children's Services and Skills (Ofsted) regulates and\ninspects to achieve excellence in the care of children and young people.\n";
+        let p = paras(text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].2.ends_with("the progress of children's plans."),
+            "{:?}",
+            p[0].2
+        );
     }
 
     #[test]
