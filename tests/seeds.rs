@@ -1,6 +1,6 @@
 //! One test per seed document in `fixtures/seeds/`: its kind, council and every date it
-//! carries, and what the letters extractor reads from it. Fields other extractors own
-//! (judgement tables, recommendations, findings) are asserted in their own tests.
+//! carries, and what the letters extractor reads from it; then every seed's judgements
+//! and recommendations or requirements.
 
 use ofsted_diff::model::{Area, Document, Framework, Grade, Kind, ReportReference};
 
@@ -146,4 +146,77 @@ fn luton_2022_news_article() {
         ]
     );
     assert!(doc.judgements.iter().all(|j| j.reported));
+}
+
+/// Recommendation ids in document order.
+fn ids(doc: &Document) -> Vec<&str> {
+    doc.recommendations.iter().map(|r| r.id.as_str()).collect()
+}
+
+#[test]
+fn seed_judgements_and_recommendations() {
+    use Area::*;
+    use Grade::*;
+    let sif = seed("luton_2016_inspection.txt");
+    let graded: Vec<(Area, Grade)> = sif.judgements.iter().map(|j| (j.area, j.grade)).collect();
+    assert_eq!(
+        graded,
+        [
+            (OverallEffectiveness, RequiresImprovement),
+            (HelpAndProtection, RequiresImprovement),
+            (ChildrenLookedAfter, RequiresImprovement),
+            (Adoption, RequiresImprovement),
+            (CareLeavers, Good),
+            (LeadershipManagementGovernance, RequiresImprovement),
+            (Lscb, RequiresImprovement),
+        ]
+    );
+    assert_eq!(
+        ids(&sif),
+        [
+            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "L129", "L130", "L131",
+            "L132", "L133", "L134", "L135"
+        ]
+    );
+    assert_eq!(
+        sif.recommendations[0].text,
+        "Significantly reduce the average size of social workers' caseloads in the rapid intervention and assessment team."
+    );
+
+    let notice = seed("luton_2021_improvement_notice.txt");
+    assert_eq!(
+        ids(&notice),
+        [
+            "3", "4", "5", "5.a", "5.b", "5.c", "5.d", "5.e", "6", "7", "8", "9", "9.a", "9.b",
+            "9.c", "9.d", "10", "10.a", "10.b", "10.c", "11"
+        ]
+    );
+    let leicester = seed("leicester_2015_improvement_notice.txt");
+    assert_eq!(leicester.recommendations.len(), 38);
+    assert_eq!(
+        leicester.recommendations.first().map(|r| r.id.as_str()),
+        Some("3")
+    );
+    assert_eq!(
+        leicester.recommendations.last().map(|r| r.id.as_str()),
+        Some("13")
+    );
+    assert!(leicester.recommendations.last().is_some_and(|r| r
+        .text
+        .ends_with("within 18 months of the Ofsted inspection.")));
+
+    let news = seed("luton_2022_news.txt");
+    assert_eq!(
+        reported(&news),
+        [
+            (HelpAndProtection, RequiresImprovement),
+            (OverallEffectiveness, RequiresImprovement),
+            (ChildrenInCareAndCareLeavers, RequiresImprovement),
+            (ImpactOfLeaders, Good),
+        ]
+    );
+    // A monitoring letter lists no recommendations of its own; its findings are read.
+    let letter = seed("luton_2022_monitoring.txt");
+    assert!(letter.recommendations.is_empty());
+    assert_eq!(letter.findings.len(), 21);
 }
