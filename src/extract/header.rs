@@ -873,14 +873,6 @@ mod tests {
             Some(("2021-12-06".into(), "2021-12-17".into()))
         );
         assert_eq!(
-            parse_span("Inspection dates: 5 to 9 December 2022 and 14 to 15 February 2023"),
-            Some(("2022-12-05".into(), "2023-02-15".into()))
-        );
-        assert_eq!(
-            parse_span("Inspection date: 12/09/2016 to 06/10/2016"),
-            Some(("2016-09-12".into(), "2016-10-06".into()))
-        );
-        assert_eq!(
             published_line(
                 "Inspection date: 2 June 2014 – 25 June 2014\nReport published: 8 August 2014\n"
             )
