@@ -4,7 +4,7 @@
 //! there. The body is consulted only for news, which has no fixed title.
 
 use crate::model::{Framework, Kind};
-use regex::Regex;
+use crate::pattern::Pattern;
 use std::sync::LazyLock;
 
 /// The verdict, with a reason when the kind is unknown or guessed.
@@ -16,7 +16,7 @@ pub struct Classification {
 }
 
 /// Title-block patterns, most specific first: (pattern, kind).
-static TITLES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
+static TITLES: LazyLock<Vec<(Pattern, Kind)>> = LazyLock::new(|| {
     [
         (r"(?i)\bimprovement notice\b|\bstatutory direction\b|\bdirection (?:issued|given) (?:to|under)\b", Kind::ImprovementNotice),
         (r"(?i)\bjoint targeted area inspection\b|\bjoint inspection of\b", Kind::JointInspection),
@@ -40,23 +40,23 @@ static TITLES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
     .collect()
 });
 
-static SIF_MARKS: LazyLock<Regex> = LazyLock::new(|| {
+static SIF_MARKS: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)children\s+looked\s+after\s+and\s+achieving\s+permanence|inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection|local\s+safeguarding\s+children\s+board",
     )
 });
-static ILACS_MARKS: LazyLock<Regex> = LazyLock::new(|| {
+static ILACS_MARKS: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)inspection\s+of\s+children'?s\s+social\s+care\s+services|local\s+authority\s+children'?s\s+services|impact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?practice|what\s+needs\s+to\s+improve",
     )
 });
-static GRADE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+static GRADE_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)\b(?:inadequate|requires? improvement|outstanding|good)\b")
 });
 
 /// The 2009-2013 inspections of safeguarding and of looked after children services, graded
 /// on their own scale (with "adequate"); neither SIF nor ILACS.
-static PRE_SIF_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+static PRE_SIF_TITLE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?im)^\s*inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:\s+services)?\s*$",
     )

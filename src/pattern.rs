@@ -1,11 +1,423 @@
-//! Compiling the crate's own regular expressions.
+//! The crate's regular expressions, and which engine runs them.
+//!
+//! Compiling a pattern with the `regex` crate costs a few hundred microseconds, more than
+//! parsing a whole report with the patterns it needs; `regex-lite` compiles in a few
+//! microseconds but searches ten to a hundred times slower. A one-file `parse` or a `diff`
+//! searches each pattern over a few kilobytes, a corpus batch over megabytes. So every
+//! [`Pattern`] starts on `regex-lite` and moves to `regex` once it has searched enough
+//! text that compiling pays for itself (ski rental: at most about twice the cost of the
+//! better engine chosen in hindsight).
+//!
+//! Both engines must give the same answer, whichever runs: the `regex` side is compiled
+//! with the ASCII meanings of `\d`, `\s`, `\w` and `\b` that `regex-lite` uses, and
+//! `tests/pattern_engines.rs` parses the fixtures and the dev corpus with each engine
+//! forced and compares the results. One difference remains by design: `(?i)` folds case
+//! by Unicode's rules in `regex` (so `k` also matches the Kelvin sign) and by ASCII's in
+//! `regex-lite`; no pattern of this crate depends on it.
 
-use regex::Regex;
+use std::borrow::Cow;
+use std::ops::Index;
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+/// Bytes a pattern searches with `regex-lite` before it is compiled with `regex`: about
+/// what `regex-lite` takes to search in the time `regex` takes to compile.
+const LITE_BUDGET: usize = 8 * 1024;
+
+/// Which engine runs patterns, process-wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// `regex-lite` until a pattern has searched [`LITE_BUDGET`] bytes, then `regex`.
+    Adaptive,
+    /// `regex-lite` always.
+    Lite,
+    /// `regex` always.
+    Full,
+}
+
+static ENGINE: AtomicU8 = AtomicU8::new(0);
+
+/// Choose the engine for every pattern from now on (for tests and benchmarks; the default,
+/// [`Engine::Adaptive`], is right for real work).
+pub fn set_engine(engine: Engine) {
+    let code = match engine {
+        Engine::Adaptive => 0,
+        Engine::Lite => 1,
+        Engine::Full => 2,
+    };
+    ENGINE.store(code, Ordering::Relaxed);
+}
+
+fn engine() -> Engine {
+    match ENGINE.load(Ordering::Relaxed) {
+        1 => Engine::Lite,
+        2 => Engine::Full,
+        _ => Engine::Adaptive,
+    }
+}
+
+/// A compiled pattern of this crate's source.
+#[derive(Debug)]
+pub struct Pattern {
+    lite: regex_lite::Regex,
+    full: OnceLock<regex::Regex>,
+    /// The pattern rewritten to the ASCII classes of `regex-lite`, for `regex`.
+    ascii: String,
+    searched: AtomicUsize,
+}
 
 /// Compile `pattern`, a pattern written in this crate's source (never one built from
 /// input), so a pattern that does not compile is a bug of the crate, which the first
 /// test reaching it reports; it cannot depend on what a user feeds in.
 #[allow(clippy::expect_used)] // A literal pattern that does not compile is a bug the tests catch.
-pub fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("a pattern of this crate's source compiles")
+pub fn regex(pattern: &str) -> Pattern {
+    Pattern {
+        lite: regex_lite::Regex::new(pattern).expect("a pattern of this crate's source compiles"),
+        full: OnceLock::new(),
+        ascii: ascii_classes(pattern),
+        searched: AtomicUsize::new(0),
+    }
+}
+
+/// The engine for one search of `haystack`.
+enum Runner<'r> {
+    Lite(&'r regex_lite::Regex),
+    Full(&'r regex::Regex),
+}
+
+impl Pattern {
+    fn full(&self) -> &regex::Regex {
+        self.full.get_or_init(|| {
+            // The lite engine accepted the pattern, and the rewrite only swaps classes for
+            // their ASCII spelling; should `regex` still refuse it, lite stays in use.
+            regex::Regex::new(&self.ascii).unwrap_or_else(|_| never_matches())
+        })
+    }
+
+    fn runner(&self, haystack: &str) -> Runner<'_> {
+        if let Some(full) = self.full.get() {
+            if full.as_str() != NEVER {
+                return Runner::Full(full);
+            }
+            return Runner::Lite(&self.lite);
+        }
+        let use_full = match engine() {
+            Engine::Lite => false,
+            Engine::Full => true,
+            Engine::Adaptive => {
+                self.searched.fetch_add(haystack.len(), Ordering::Relaxed) + haystack.len()
+                    > LITE_BUDGET
+            }
+        };
+        if use_full && self.full().as_str() != NEVER {
+            Runner::Full(self.full())
+        } else {
+            Runner::Lite(&self.lite)
+        }
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        match self.runner(haystack) {
+            Runner::Lite(re) => re.is_match(haystack),
+            Runner::Full(re) => re.is_match(haystack),
+        }
+    }
+
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
+        let span = match self.runner(haystack) {
+            Runner::Lite(re) => re.find(haystack).map(|m| (m.start(), m.end())),
+            Runner::Full(re) => re.find(haystack).map(|m| (m.start(), m.end())),
+        }?;
+        Some(Match::new(haystack, span))
+    }
+
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
+        match self.runner(haystack) {
+            Runner::Lite(re) => re
+                .captures(haystack)
+                .map(|c| Captures::from_lite(haystack, &c)),
+            Runner::Full(re) => re
+                .captures(haystack)
+                .map(|c| Captures::from_full(haystack, &c)),
+        }
+    }
+
+    pub fn captures_iter<'r, 'h>(
+        &'r self,
+        haystack: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        let (lite, full) = match self.runner(haystack) {
+            Runner::Lite(re) => (Some(re.captures_iter(haystack)), None),
+            Runner::Full(re) => (None, Some(re.captures_iter(haystack))),
+        };
+        let lite = lite
+            .into_iter()
+            .flatten()
+            .map(move |c| Captures::from_lite(haystack, &c));
+        let full = full
+            .into_iter()
+            .flatten()
+            .map(move |c| Captures::from_full(haystack, &c));
+        lite.chain(full)
+    }
+
+    pub fn find_iter<'r, 'h>(
+        &'r self,
+        haystack: &'h str,
+    ) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
+        let (lite, full) = match self.runner(haystack) {
+            Runner::Lite(re) => (Some(re.find_iter(haystack)), None),
+            Runner::Full(re) => (None, Some(re.find_iter(haystack))),
+        };
+        let lite = lite.into_iter().flatten().map(|m| (m.start(), m.end()));
+        let full = full.into_iter().flatten().map(|m| (m.start(), m.end()));
+        lite.chain(full).map(move |span| Match::new(haystack, span))
+    }
+
+    /// The pieces of `haystack` between matches.
+    pub fn split<'h>(&self, haystack: &'h str) -> impl Iterator<Item = &'h str> + use<'_, 'h> {
+        let mut last = 0;
+        let mut matches = self.find_iter(haystack);
+        let mut done = false;
+        std::iter::from_fn(move || {
+            if done {
+                return None;
+            }
+            match matches.next() {
+                Some(m) => {
+                    let piece = haystack.get(last..m.start()).unwrap_or("");
+                    last = m.end();
+                    Some(piece)
+                }
+                None => {
+                    done = true;
+                    Some(haystack.get(last..).unwrap_or(""))
+                }
+            }
+        })
+    }
+
+    /// `haystack` with the first match replaced by `with` (taken literally).
+    pub fn replace<'h>(&self, haystack: &'h str, with: &str) -> Cow<'h, str> {
+        match self.find(haystack) {
+            None => Cow::Borrowed(haystack),
+            Some(m) => {
+                let mut out = String::with_capacity(haystack.len());
+                out.push_str(haystack.get(..m.start()).unwrap_or(""));
+                out.push_str(with);
+                out.push_str(haystack.get(m.end()..).unwrap_or(""));
+                Cow::Owned(out)
+            }
+        }
+    }
+
+    /// `haystack` with every match replaced by `with` (taken literally).
+    pub fn replace_all<'h>(&self, haystack: &'h str, with: &str) -> Cow<'h, str> {
+        let mut out = String::new();
+        let mut last = 0;
+        for m in self.find_iter(haystack) {
+            out.push_str(haystack.get(last..m.start()).unwrap_or(""));
+            out.push_str(with);
+            last = m.end();
+        }
+        if last == 0 && out.is_empty() {
+            return Cow::Borrowed(haystack);
+        }
+        out.push_str(haystack.get(last..).unwrap_or(""));
+        Cow::Owned(out)
+    }
+}
+
+/// A pattern `regex` compiles that matches nothing, standing for one it refused.
+const NEVER: &str = r"[^\s\S]";
+
+#[allow(clippy::expect_used)] // A fixed pattern known to compile.
+fn never_matches() -> regex::Regex {
+    regex::Regex::new(NEVER).expect("the empty class compiles")
+}
+
+/// One match: where it is in the haystack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match<'h> {
+    haystack: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    fn new(haystack: &'h str, (start, end): (usize, usize)) -> Self {
+        Match {
+            haystack,
+            start,
+            end,
+        }
+    }
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    pub fn as_str(&self) -> &'h str {
+        self.haystack.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// The groups of one match; a group that took no part is `None`, and indexes as "".
+#[derive(Debug, Clone)]
+pub struct Captures<'h> {
+    haystack: &'h str,
+    groups: Vec<Option<(usize, usize)>>,
+}
+
+impl<'h> Captures<'h> {
+    fn from_lite(haystack: &'h str, c: &regex_lite::Captures<'h>) -> Self {
+        Captures {
+            haystack,
+            groups: c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect(),
+        }
+    }
+    fn from_full(haystack: &'h str, c: &regex::Captures<'h>) -> Self {
+        Captures {
+            haystack,
+            groups: c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect(),
+        }
+    }
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        let span = (*self.groups.get(i)?)?;
+        Some(Match::new(self.haystack, span))
+    }
+}
+
+impl Index<usize> for Captures<'_> {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        self.get(i).map_or("", |m| m.as_str())
+    }
+}
+
+/// `pattern` with `\d \s \w \b` (and their negations) spelt as the ASCII classes that
+/// `regex-lite` gives them, so that `regex` (Unicode by default) agrees with it.
+fn ascii_classes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(e) = chars.next() else {
+                    out.push(c);
+                    break;
+                };
+                let ascii = match (in_class, e) {
+                    (false, 'd') => "[0-9]",
+                    (false, 'D') => "[^0-9]",
+                    (false, 'w') => "[0-9A-Za-z_]",
+                    (false, 'W') => "[^0-9A-Za-z_]",
+                    (false, 's') => r"[\t\n\x0B\x0C\r\x20]",
+                    (false, 'S') => r"[^\t\n\x0B\x0C\r\x20]",
+                    (false, 'b') => r"(?-u:\b)",
+                    (false, 'B') => r"(?-u:\B)",
+                    (true, 'd') => "0-9",
+                    (true, 'w') => "0-9A-Za-z_",
+                    (true, 's') => r"\t\n\x0B\x0C\r\x20",
+                    _ => "",
+                };
+                if ascii.is_empty() {
+                    out.push(c);
+                    out.push(e);
+                } else {
+                    out.push_str(ascii);
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                // A `]` first in a class (or after `^`) is a literal, not its end.
+                let mut rest = chars.clone();
+                match rest.next() {
+                    Some('^') => {
+                        out.push('^');
+                        chars.next();
+                        if rest.next() == Some(']') {
+                            out.push(']');
+                            chars.next();
+                        }
+                    }
+                    Some(']') => {
+                        out.push(']');
+                        chars.next();
+                    }
+                    _ => {}
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_rewrite() {
+        assert_eq!(
+            ascii_classes(r"\b\d+\s"),
+            r"(?-u:\b)[0-9]+[\t\n\x0B\x0C\r\x20]"
+        );
+        assert_eq!(
+            ascii_classes(r"[^\s.]+[\w'-]"),
+            r"[^\t\n\x0B\x0C\r\x20.]+[0-9A-Za-z_'-]"
+        );
+        assert_eq!(ascii_classes(r"[]\d]\."), r"[]0-9]\.");
+        assert_eq!(ascii_classes(r"\\d"), r"\\d");
+    }
+
+    #[test]
+    fn verbose_patterns_keep_their_spaces() {
+        // In (?x) mode `regex` ignores a bare space even inside a class.
+        let p = regex(r"(?x) \d \s \d");
+        assert_eq!(p.lite.find("1 2").map(|m| m.range()), Some(0..3));
+        assert_eq!(p.full().find("1 2").map(|m| m.range()), Some(0..3));
+    }
+
+    #[test]
+    fn engines_agree_on_non_ascii() {
+        // Unicode digits, spaces and letters are none of \d, \s, \w to either engine.
+        let p = regex(r"\b\w+\s\d");
+        let hay = "é\u{2003}١ word 7";
+        let lite = p.lite.find(hay).map(|m| m.range());
+        let full = p.full().find(hay).map(|m| m.range());
+        assert_eq!(lite, full);
+        assert_eq!(lite, Some(8..14));
+    }
+
+    #[test]
+    fn captures_split_and_replace() {
+        let p = regex(r"(\d+)(x)?");
+        let c = p.captures("ab 12 cd").unwrap();
+        assert_eq!(&c[1], "12");
+        assert_eq!(&c[2], "");
+        assert!(c.get(2).is_none());
+        assert_eq!(p.replace_all("1 and 22", "#"), "# and #");
+        assert_eq!(p.replace("1 and 22", ""), " and 22");
+        let gap = regex(r"\s{2,}");
+        assert_eq!(gap.split("a  b   c").collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(gap.split("").collect::<Vec<_>>(), [""]);
+    }
+
+    #[test]
+    fn adaptive_moves_to_the_full_engine_after_its_budget() {
+        let p = regex(r"needle");
+        let hay = "hay ".repeat(LITE_BUDGET / 4 + 1);
+        assert!(!p.is_match(&hay));
+        assert!(p.full.get().is_some() || engine() != Engine::Adaptive);
+        assert!(p.is_match("a needle"));
+    }
 }

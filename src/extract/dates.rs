@@ -8,7 +8,7 @@
 //! Letters may print a visit's days without a year ("on 30 and 31 January"): the
 //! letter's own date places them.
 
-use regex::Regex;
+use crate::pattern::Pattern;
 use std::sync::LazyLock;
 
 const MONTHS: [&str; 12] = [
@@ -60,12 +60,12 @@ pub fn iso(year: i32, month: u32, day: u32) -> Option<String> {
 
 const MONTH_RE: &str = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
 
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+static DAY_MONTH_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(&format!(
         r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})\s*,?\s+(\d{{4}})\b"
     ))
 });
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+static NUMERIC: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
 });
 
@@ -109,7 +109,7 @@ pub fn parse_date(text: &str) -> Option<String> {
     find_dates(text).into_iter().next().map(|(_, d)| d)
 }
 
-static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+static RANGE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(&format!(
         r"(?x)
         \b(\d{{1,2}})(?:st|nd|rd|th)?                 # first day
@@ -150,7 +150,7 @@ pub fn parse_range(text: &str) -> Option<(String, String)> {
     Some((d.clone(), d))
 }
 
-static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+static NUMERIC_RANGE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"\b(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:to|-|–|—)\s*(\d{1,2})/(\d{1,2})/(\d{4})\b",
     )
@@ -184,7 +184,7 @@ pub fn parse_span(text: &str) -> Option<(String, String)> {
     Some((start, end))
 }
 
-static DAYS_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+static DAYS_NO_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(\d{1,2})(?:\s+([a-z]{3,9}))?\s+(?:to|and|-|–)\s+(\d{1,2})\s+([a-z]{3,9})\s*$|^(\d{1,2})\s+([a-z]{3,9})\s*$",
     )

@@ -11,7 +11,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use crate::extract::polarity::polarity_with_lower;
 use crate::extract::text::{
@@ -124,7 +124,7 @@ const BOILERPLATE: &[&str] = &[
 ];
 
 /// [`BOILERPLATE`] in one pass over lower-case text.
-static BOILERPLATE_LOWER: LazyLock<Regex> = LazyLock::new(|| {
+static BOILERPLATE_LOWER: LazyLock<Pattern> = LazyLock::new(|| {
     let alternatives: Vec<String> = BOILERPLATE.iter().map(|b| regex::escape(b)).collect();
     crate::pattern::regex(&alternatives.join("|"))
 });

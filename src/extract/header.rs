@@ -13,7 +13,7 @@ use crate::extract::dates::{iso, month_number, parse_date, parse_span, range_bef
 use crate::extract::text::{join_lines, sentences, squash};
 use crate::input::Source;
 use crate::model::{Document, Kind};
-use regex::Regex;
+use crate::pattern::Pattern;
 use std::sync::LazyLock;
 
 /// How much of the start of the text holds the title block, the letter head and the
@@ -234,19 +234,19 @@ fn strip_suffix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
     tail.eq_ignore_ascii_case(p).then_some(rest)
 }
 
-static REPORT_TITLE: LazyLock<Regex> =
+static REPORT_TITLE: LazyLock<Pattern> =
     LazyLock::new(|| crate::pattern::regex(r"(?i)^(?:re-?)?inspection of\b|^review of\b"));
-static TITLE_NAMES_COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
+static TITLE_NAMES_COUNCIL: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:re-?)?inspection of (?:the )?(.+?)(?:\s+local authority)?\s+children'?s\s+services\b",
     )
 });
-static TITLE_IS_TRUST: LazyLock<Regex> = LazyLock::new(|| {
+static TITLE_IS_TRUST: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^inspection of (?:the )?(.+?\s+(?:children'?s|children and families)(?:\s+services)?\s+trust)\b",
     )
 });
-static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
+static TITLE_END: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^(?:inspection dates?|lead inspector|report published)\b")
 });
 
@@ -282,7 +282,7 @@ fn report_council(head: &str) -> Option<String> {
     None
 }
 
-static VISIT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+static VISIT_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:focused|monitoring) visit (?:to|of) (?:the )?((?:[^\s.]+\s+){1,8}?)children'?s\s+services\b",
     )
@@ -297,10 +297,10 @@ fn visit_council(flat: &str) -> Option<String> {
         .next()
 }
 
-static JTAI_OF: LazyLock<Regex> = LazyLock::new(|| {
+static JTAI_OF: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^joint targeted area inspection of (?:the )?(.+)$")
 });
-static JTAI_LETTER_IN: LazyLock<Regex> = LazyLock::new(|| {
+static JTAI_LETTER_IN: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)joint targeted area inspection \(JTAI\) of the multi-agency responses? to .{0,200}? in ([A-Z][^.]{1,60})\.|\bwork of (?:the )?individual agencies in (?:the )?([A-Z][^.]{1,60})\.",
     )
@@ -348,7 +348,7 @@ fn jtai_council(head: &str, flat: &str) -> Option<String> {
         .and_then(|c| short_council(c.get(1).or(c.get(2))?.as_str()))
 }
 
-static NOTICE_ISSUED_TO: LazyLock<Regex> = LazyLock::new(|| {
+static NOTICE_ISSUED_TO: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:notice|direction) is (?:issued|given) to (?:the )?(.{2,80}?) on\b",
     )
@@ -361,7 +361,7 @@ fn notice_council(flat: &str) -> Option<String> {
         .and_then(|c| short_council(&c[1]))
 }
 
-static CHILDREN_IN: LazyLock<Regex> = LazyLock::new(|| {
+static CHILDREN_IN: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"\b(?:children|families|young people) in ([A-Z][a-z]+(?:(?:-| )(?:upon |on |and |under )?[A-Z][a-z]+){0,3})",
     )
@@ -380,7 +380,7 @@ fn news_council(flat: &str) -> Option<String> {
     })
 }
 
-static NAMED_COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
+static NAMED_COUNCIL: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"\b((?:[A-Z][a-z]+(?:-[A-Za-z]+)*\s+(?:(?:upon|on|and|&|of)\s+)?){1,4})(?:(?:Metropolitan\s+)?(?:Borough|City|County|District)\s+)?Council\b",
     )
@@ -420,7 +420,7 @@ fn any_council(flat: &str) -> Option<String> {
 
 // ---------------------------------------------------------------------- dates
 
-static DATES_LINE: LazyLock<Regex> =
+static DATES_LINE: LazyLock<Pattern> =
     LazyLock::new(|| crate::pattern::regex(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$"));
 /// A report's "Inspection dates: 13 January 2020 to 24 January 2020" (the dates may be
 /// on the following line); two separate weeks give the first day and the last.
@@ -450,17 +450,17 @@ fn report_dates(head: &str) -> Option<(String, String)> {
 /// True when a dates phrase is complete: it ends with a year ("... to 17 December" and
 /// "... 2022 and" wrap onto the next line).
 fn ends_with_year(text: &str) -> bool {
-    static END_YEAR: LazyLock<Regex> =
+    static END_YEAR: LazyLock<Pattern> =
         LazyLock::new(|| crate::pattern::regex(r"\b(?:19|20)\d\d\W*$"));
     END_YEAR.is_match(text)
 }
 
 fn has_year(text: &str) -> bool {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"\b(?:19|20)\d\d\b"));
+    static YEAR: LazyLock<Pattern> = LazyLock::new(|| crate::pattern::regex(r"\b(?:19|20)\d\d\b"));
     YEAR.is_match(text)
 }
 
-static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+static PUBLISHED: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?im)^[ \t]*(?:report published|published(?: date)?[ \t]*:)[ \t]*:?[ \t]*(.{4,40})$",
     )
@@ -471,7 +471,7 @@ fn published_line(head: &str) -> Option<String> {
     PUBLISHED.captures(head).and_then(|c| parse_date(&c[1]))
 }
 
-static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
+static NAME_DATE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)(?:^|[^0-9])(\d{1,2})[ _.-]+([a-z]{3,9})[ _.-]+(\d{4})(?:[^0-9]|$)|(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})(?:[^0-9]|$)",
     )
@@ -497,7 +497,7 @@ fn date_in_name(name: &str) -> Option<String> {
     )
 }
 
-static DATE_ONLY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+static DATE_ONLY_LINE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^\s*(?:date:?\s*)?(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})\s*$|\s{3,}(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})\s*$",
     )
@@ -519,7 +519,7 @@ fn letter_date(head: &str) -> Option<String> {
     None
 }
 
-static NOTICE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+static NOTICE_DATE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:notice|direction) is (?:issued|given) to .{2,120}? on (\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})|(?m)^\s*Date(?:d)?\s*:\s*(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})",
     )
@@ -538,7 +538,7 @@ fn notice_date(text: &str) -> Option<String> {
         .find_map(|c| c.get(2).and_then(|m| parse_date(m.as_str())))
 }
 
-static VISIT_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+static VISIT_SENTENCE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:(?:visit|inspection)\b[^.]*?\b(?:on|between|from)|\bbetween)\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]*?)(?:\.|,|\s+(?:the|his|her|inspectors|ofsted|this|carried|and was|it was)\b)",
     )
@@ -596,14 +596,14 @@ fn fix_letter_year(doc: &mut Document) {
 
 // ------------------------------------------------------------------- inspectors
 
-static LEAD_LINE: LazyLock<Regex> = LazyLock::new(|| {
+static LEAD_LINE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^[ \t]*(?:lead|reporting) inspector(?: on site)?\s*:?[ \t]*(.*)$")
 });
-static DEPUTY_LINE: LazyLock<Regex> =
+static DEPUTY_LINE: LazyLock<Pattern> =
     LazyLock::new(|| crate::pattern::regex(r"(?i)^[ \t]*deputy lead inspectors?\s*:?[ \t]*(.*)$"));
-static TEAM_LINE: LazyLock<Regex> =
+static TEAM_LINE: LazyLock<Pattern> =
     LazyLock::new(|| crate::pattern::regex(r"(?i)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$"));
-static TEAM_STOP: LazyLock<Regex> = LazyLock::new(|| {
+static TEAM_STOP: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^\s*(?:senior |shadow |data |quality |deputy |lead |regulatory |$)|:",
     )
@@ -693,7 +693,7 @@ fn list_goes_on(value: &str) -> bool {
     last.split_whitespace().count() == 1
 }
 
-static LETTER_TEAM: LazyLock<Regex> = LazyLock::new(|| {
+static LETTER_TEAM: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)(?:inspectors?(?: \(HMI\))? for this visit (?:were|was)|the inspectors were|(?:the (?:visit|inspection) was )?(?:carried out|conducted|undertaken) by(?: (?:his|her) majesty'?s inspectors?)?|(?:his|her) majesty'?s inspectors? (?:\(HMI\) )?(?:were|was))\s+(.+?)\.(?:\s+[A-Z]|$)",
     )
@@ -711,7 +711,7 @@ fn letter_team(flat: &str) -> Option<Vec<String>> {
     (!names.is_empty()).then_some(names)
 }
 
-static TITLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+static TITLE_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:(?:his|her) majesty'?s (?:senior )?inspectors?(?: \(HMI\))?|(?:senior )?(?:ofsted|social care regulatory|additional) inspectors?|s?hmi|\(?(?:hmi|ai|oi|shmi)\)?|designate|\(designate\))\b",
     )

@@ -16,13 +16,13 @@ use crate::classify::prefix;
 use crate::extract::text::{lower_starts_with, lowercase, squash};
 use crate::input::Source;
 use crate::model::{Area, Document, Framework, Grade, Judgement, Kind};
-use regex::Regex;
+use crate::pattern::Pattern;
 use std::sync::LazyLock;
 
 /// The title block of a report: where a SIF report says it includes the LSCB review.
 const TITLE_BLOCK: usize = 1500;
 
-static LSCB_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+static LSCB_REVIEW: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board",
     )
@@ -151,20 +151,20 @@ const GRADE_WORDS: &[&str] = &[
     "outstanding",
 ];
 
-static CELL_GAP: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"\s{2,}"));
+static CELL_GAP: LazyLock<Pattern> = LazyLock::new(|| crate::pattern::regex(r"\s{2,}"));
 /// SIF row numbers: "1.", "2.1".
-static ROW_NUMBER: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"^\d(?:\.\d)?\.?$"));
-static TABLE_START: LazyLock<Regex> = LazyLock::new(|| {
+static ROW_NUMBER: LazyLock<Pattern> = LazyLock::new(|| crate::pattern::regex(r"^\d(?:\.\d)?\.?$"));
+static TABLE_START: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^(?:the impact of leaders\b|1\.?\s+children who need help\b)")
 });
-static GRADE: LazyLock<Regex> = LazyLock::new(|| {
+static GRADE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good",
     )
 });
 
 /// Row labels (lower case, spaces collapsed) and their areas.
-static ROWS: LazyLock<Vec<(Regex, Area)>> = LazyLock::new(|| {
+static ROWS: LazyLock<Vec<(Pattern, Area)>> = LazyLock::new(|| {
     [
         (
             r"^the impact of leaders on (?:social work )?practice with children and families$",
@@ -517,7 +517,7 @@ fn resume_at(lines: &[&str], at: usize, end: usize, pieces: &[Piece]) -> Option<
     })
 }
 
-static ROW_START: LazyLock<Regex> = LazyLock::new(|| {
+static ROW_START: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:the impact of leaders\b|the experiences and progress of\b|overall effectiveness\b|\d(?:\.\d)?\.?\s+[a-z])",
     )
@@ -641,7 +641,7 @@ pub fn grade_of(words: &str) -> Option<Grade> {
 
 /// The SIF headline: "The overall judgement is requires improvement", "Children's
 /// services in Somerset require improvement to be good", "... are inadequate".
-static SIF_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+static SIF_HEADLINE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:the overall judgement is (?:that children's services (?:are |is )?)?|children's services (?:in .{1,100}? )?(?:are|is) |children's services (?:in .{1,100}? )?(?:requires?) )((?:requires? )?improvement(?: to be good)?|inadequate|good|outstanding)\.?\d{0,2}$",
     )
@@ -649,7 +649,7 @@ static SIF_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The SIF LSCB judgement: "The effectiveness of the Local Safeguarding Children Board
 /// (LSCB) is requires improvement", "The Local Safeguarding Children Board is good".
-static LSCB_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+static LSCB_HEADLINE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^the (?:effectiveness of the )?(?:local safeguarding children board(?: \(lscb\))?|lscb) (?:is |are )?(requires? improvement(?: to be good)?|inadequate|good|outstanding)\.?$",
     )
@@ -658,7 +658,7 @@ static LSCB_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Lines a headline sentence may wrap onto.
 const HEADLINE_WRAPS: usize = 2;
 
-fn headline_grade(re: &Regex, text: &str) -> Option<Grade> {
+fn headline_grade(re: &Pattern, text: &str) -> Option<Grade> {
     grade_of(re.captures(text)?.get(1)?.as_str())
 }
 
@@ -666,7 +666,7 @@ fn headline_grade(re: &Regex, text: &str) -> Option<Grade> {
 /// to three lines) matches `re`, in document order.
 fn headline_grades<'a>(
     lines: &'a [&'a str],
-    re: &'a Regex,
+    re: &'a Pattern,
     first_word: &'a str,
 ) -> impl Iterator<Item = Grade> + 'a {
     lines.iter().enumerate().filter_map(move |(i, line)| {

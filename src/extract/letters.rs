@@ -12,7 +12,7 @@ use crate::extract::dates::parse_date;
 use crate::extract::text::{join_lines, sentences, squash, strip_bullet};
 use crate::input::Source;
 use crate::model::{Area, Document, Grade, Judgement, Kind, ReportReference};
-use regex::Regex;
+use crate::pattern::Pattern;
 use std::sync::LazyLock;
 
 /// Fill this extractor's fields of `doc` from `source`.
@@ -87,7 +87,7 @@ fn add_reported(doc: &mut Document, found: Vec<(Area, Grade)>) {
 
 // ------------------------------------------------------------- monitoring visits
 
-static VISIT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+static VISIT_NUMBER: LazyLock<Pattern> = LazyLock::new(|| {
     let ordinal = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))";
     crate::pattern::regex(&format!(
         r"(?i)\b(?:this|it|the visit|this visit) (?:was|is) the {ordinal} (?:monitoring )?visit\b"
@@ -114,7 +114,7 @@ fn visit_number(flat: &str) -> Option<u32> {
         .ok()
 }
 
-static AREAS_HEADING: LazyLock<Regex> =
+static AREAS_HEADING: LazyLock<Pattern> =
     LazyLock::new(|| crate::pattern::regex(r"(?im)^\s*areas? covered by (?:the|this) visit\s*$"));
 
 /// The areas under "Areas covered by the visit": its bullets, else its first sentence.
@@ -194,20 +194,20 @@ fn bullets_after(text: &str, window: usize) -> Vec<String> {
 
 // ---------------------------------------------------------------- focused visits
 
-static FOCUS_LIST: LazyLock<Regex> = LazyLock::new(|| {
+static FOCUS_LIST: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\bfocus(?:ed|ing)? (?:specifically |particularly )?on(?: the)?:\s*$",
     )
 });
-static LOOKED_AT: LazyLock<Regex> = LazyLock::new(|| {
+static LOOKED_AT: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r#"(?i)\b(?:inspectors|this visit|the visit) (?:looked at|considered|evaluated|reviewed) (.+?)\.['"]?(?:\s|$)"#,
     )
 });
-static ARRANGEMENTS_FOR: LazyLock<Regex> = LazyLock::new(|| {
+static ARRANGEMENTS_FOR: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^the local authority'?s arrangements (?:and support )?for ")
 });
-static FRAMEWORK_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+static FRAMEWORK_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i),? (?:in accordance with|in line with|under) the (?:inspections? of local authority|ILACS).*$",
     )
@@ -247,7 +247,7 @@ fn focused_areas(text: &str) -> Vec<String> {
 
 // ------------------------------------------------------------- reported grades
 
-static GRADE: LazyLock<Regex> = LazyLock::new(|| {
+static GRADE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(outstanding|good|inadequate|(?:requires?|required|requiring|to require) improvement(?: to be good)?)\b",
     )
@@ -265,7 +265,7 @@ fn grade_of(word: &str) -> Option<Grade> {
 }
 
 /// Area phrases in the words Ofsted, the DfE and the press use, most specific first.
-static AREA_PHRASES: LazyLock<Vec<(Regex, Area)>> = LazyLock::new(|| {
+static AREA_PHRASES: LazyLock<Vec<(Pattern, Area)>> = LazyLock::new(|| {
     [
         (r"overall effectiveness", Area::OverallEffectiveness),
         (r"impact of leaders", Area::ImpactOfLeaders),
@@ -322,27 +322,27 @@ fn areas_in(phrase: &str) -> Vec<Area> {
     areas
 }
 
-static PREVIOUS_JUDGED: LazyLock<Regex> = LazyLock::new(|| {
+static PREVIOUS_JUDGED: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:last|previous|since the (?:single |full )?inspection|last inspected|at the last)\b[^.]*?(?:\bwhen|\band|,)\s+([^.]+?)\s+(?:was|were)\s+judged\s+(?:to be |as |to )?'?([a-z ]{4,40})",
     )
 });
-static LAST_INSPECTED_AND: LazyLock<Regex> = LazyLock::new(|| {
+static LAST_INSPECTED_AND: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:[A-Z][\w'-]*\s+){0,3}children'?s services were last inspected[^.]*?,? and were judged\s+(?:to be |as |to )?'?([a-z ]{4,40})",
     )
 });
-static VISIT_SINCE_JUDGED: LazyLock<Regex> = LazyLock::new(|| {
+static VISIT_SINCE_JUDGED: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\bvisits? since (?:the )?(?:(?:[A-Z][\w'-]*\s+){0,3}?(?:children'?s\s+)?services|local authority|council)\s+(?:was|were)\s+judged\s+(?:to be |as |to )?'?([a-z ]{4,40})",
     )
 });
-static SERVICES_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+static SERVICES_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}?(?:children'?s\s+)?services(?:\s+to\s+children)?$|^(?:the\s+)?overall effectiveness(?: of (?:the )?(?:children'?s )?services?)?$|^(?:the )?local authority$",
     )
 });
-static ILACS_AREA_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+static ILACS_AREA_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:the\s+)?(?:experiences? and progress of .+|impact of leaders.*)$",
     )
@@ -404,12 +404,12 @@ fn sole_opening_grade(after: &str) -> Option<Grade> {
     opens.then_some(*grade)
 }
 
-static GRADED: LazyLock<Regex> = LazyLock::new(|| {
+static GRADED: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r#"(?i)\b(?:rated|judged|graded|assessed|found to be|deemed)(?: as| to be)?\s+['"]?(outstanding|good|inadequate|(?:requires?|requiring|to require) improvement(?: to be good)?)\b|\b((?:requires?|required) improvement(?: to be good)?)\b|\b(?:is|are|was|were|remains?|remained)\s+(?:now\s+|still\s+)?['"]?(outstanding|good|inadequate)['"]?\s*(?:[.,;]|$)"#,
     )
 });
-static PAST_INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
+static PAST_INSPECTION: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:last|previous|prior|earlier) inspection\b|\bsince 20\d\d\b|\bin 20\d\d\b|\bpreviously\b",
     )
@@ -450,12 +450,12 @@ fn news_judgements(text: &str) -> Vec<(Area, Grade)> {
 
 // ------------------------------------------------------------------- notices
 
-static NOTICE_FOLLOWING: LazyLock<Regex> = LazyLock::new(|| {
+static NOTICE_FOLLOWING: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\bfollowing (?:the )?(.{5,600}?)\bas identified in\b|\bfollowing (?:the )?(judgement that .{5,200}?\b(?:inadequate))",
     )
 });
-static REPORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+static REPORT_DATE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\breport (?:published|dated|of)\s+(?:by ofsted\s+)?(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})",
     )

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use crate::extract::text::{
     is_running_header, join_lines, lower_contains, lower_starts_with, lowercase, strip_bullet,
@@ -102,7 +102,7 @@ fn opener(line: &str) -> Option<Opener> {
     }
 }
 
-static LSCB_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+static LSCB_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:section \d+:?\s*)?(?:the )?(?:effectiveness of the )?(?:local safeguarding children'?s? board|lscb)(?:\s*\(lscb\))?\s*(?:$|:|(?:is|requires)\b.{0,24}$)",
     )
@@ -434,7 +434,7 @@ fn parse_list<'a>(
     (items, j)
 }
 
-static CROSS_REFERENCE: LazyLock<Regex> =
+static CROSS_REFERENCE: LazyLock<Pattern> =
     LazyLock::new(|| crate::pattern::regex(r"(?i)\s*\(([^()]*national\s+framework[^()]*)\)"));
 
 /// Split an item's joined text into its text and its national-framework cross-references.
@@ -532,7 +532,7 @@ fn lists(lines: &[&str], layout: bool) -> Vec<Recommendation> {
     la
 }
 
-static FAILURE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+static FAILURE_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:failure to comply|signed\b|improvement against the above measures)",
     )

@@ -1,7 +1,7 @@
 //! Text helpers every extractor shares: joining wrapped lines, repairing hyphenation,
 //! splitting sentences, recognising list markers.
 
-use regex::Regex;
+use crate::pattern::Pattern;
 use std::sync::LazyLock;
 
 /// Bullet characters converters produce for list items.
@@ -155,7 +155,7 @@ pub fn squash(text: &str) -> String {
     join_lines(std::iter::once(text))
 }
 
-static SENTENCE_END: LazyLock<Regex> =
+static SENTENCE_END: LazyLock<Pattern> =
     LazyLock::new(|| crate::pattern::regex(r#"[.!?]["')\]]?\s+["'(]?[A-Z0-9]"#));
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -227,7 +227,7 @@ fn may_be_numbered(line: &str) -> bool {
     }
 }
 
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+static NUMBERED: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"^\s*(?:[-•◼]\s*)?\(?(\d{1,3}(?:\.\d{1,2})?|[a-z]|[ivx]{1,4})[.)](?:\s+|$)",
     )
@@ -245,7 +245,7 @@ pub fn strip_number(line: &str) -> Option<(&str, &str)> {
     Some((number, line.get(whole.end()..)?.trim_start()))
 }
 
-static HEADER_DATES: LazyLock<Regex> = LazyLock::new(|| {
+static HEADER_DATES: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^\d{1,2}(?: [a-z]+)?(?: (?:to|and|-|–) \d{1,2})? [a-z]+ \d{4}(?:\s+\d{1,3})?$",
     )

@@ -4,14 +4,14 @@
 //! pdftotext marks page breaks with form feeds; pages are cleaned one by one and joined
 //! with a plain newline, so a sentence cut by a page break reads on.
 
-use regex::Regex;
+use crate::pattern::Pattern;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+static PAGE_NUMBER: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$")
 });
-static FOOTNOTE_START: LazyLock<Regex> =
+static FOOTNOTE_START: LazyLock<Pattern> =
     LazyLock::new(|| crate::pattern::regex(r"^\s*(\d{1,2})(?:\s*$|\s+\S)"));
 
 /// Remove page furniture from `text`; returns the cleaned text and how many pages it had.
