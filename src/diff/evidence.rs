@@ -7,7 +7,7 @@
 
 use super::taxonomy::{words, AreaKind, Taxonomy};
 use crate::model::Polarity;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Words that praise (whole words, or prefixes where they end in `*`).
@@ -244,36 +244,61 @@ const NEGATIVE_PHRASES: &[&str] = &[
     "to be improved",
 ];
 
-struct Lexicon {
-    positive: Vec<(String, bool)>,
-    negative: Vec<(String, bool)>,
-    negators: HashSet<&'static str>,
-    reducers: Vec<(String, bool)>,
-    neutral: Vec<Vec<String>>,
-    negative_phrases: Vec<Vec<String>>,
+/// Cue words: exact words in a set, prefixes (`delay*`) in a short list.
+struct Cues {
+    exact: HashSet<&'static str>,
+    prefixes: Vec<&'static str>,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let cue = |w: &&str| (w.trim_end_matches('*').to_string(), w.ends_with('*'));
-    Lexicon {
-        positive: POSITIVE.iter().map(cue).collect(),
-        negative: NEGATIVE.iter().map(cue).collect(),
-        negators: NEGATORS.iter().copied().collect(),
-        reducers: REDUCERS.iter().map(cue).collect(),
-        neutral: NEUTRAL_PHRASES.iter().map(|p| words(p)).collect(),
-        negative_phrases: NEGATIVE_PHRASES.iter().map(|p| words(p)).collect(),
-    }
-});
-
-fn is_cue(list: &[(String, bool)], word: &str) -> bool {
-    list.iter().any(|(w, prefix)| {
-        if *prefix {
-            word.starts_with(w.as_str())
-        } else {
-            word == w
+impl Cues {
+    fn new(list: &[&'static str]) -> Self {
+        let (prefixes, exact): (Vec<&str>, Vec<&str>) =
+            list.iter().copied().partition(|w| w.ends_with('*'));
+        Cues {
+            exact: exact.into_iter().collect(),
+            prefixes: prefixes
+                .into_iter()
+                .map(|p| p.trim_end_matches('*'))
+                .collect(),
         }
-    })
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.exact.contains(word) || self.prefixes.iter().any(|p| word.starts_with(p))
+    }
 }
+
+/// Phrases indexed by their first word.
+type Phrases = HashMap<String, Vec<Vec<String>>>;
+
+fn phrases(list: &[&str]) -> Phrases {
+    let mut out: Phrases = HashMap::new();
+    for p in list {
+        let ws = words(p);
+        if let Some(first) = ws.first() {
+            out.entry(first.clone()).or_default().push(ws);
+        }
+    }
+    out
+}
+
+struct Lexicon {
+    positive: Cues,
+    negative: Cues,
+    negators: HashSet<&'static str>,
+    reducers: Cues,
+    neutral: Phrases,
+    negative_phrases: Phrases,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    positive: Cues::new(POSITIVE),
+    negative: Cues::new(NEGATIVE),
+    negators: NEGATORS.iter().copied().collect(),
+    reducers: Cues::new(REDUCERS),
+    neutral: phrases(NEUTRAL_PHRASES),
+    negative_phrases: phrases(NEGATIVE_PHRASES),
+});
 
 fn phrase_at(ws: &[String], i: usize, phrase: &[String]) -> bool {
     ws.get(i..i + phrase.len())
@@ -308,15 +333,15 @@ fn clause_counts(ws: &[String]) -> (usize, usize) {
     let mut skip = vec![false; ws.len()];
     let mut pos = 0;
     let mut neg = 0;
-    for i in 0..ws.len() {
-        for p in &lex.neutral {
+    for (i, w) in ws.iter().enumerate() {
+        for p in lex.neutral.get(w).into_iter().flatten() {
             if phrase_at(ws, i, p) {
                 if let Some(span) = skip.get_mut(i..i + p.len()) {
                     span.fill(true);
                 }
             }
         }
-        for p in &lex.negative_phrases {
+        for p in lex.negative_phrases.get(w).into_iter().flatten() {
             if phrase_at(ws, i, p) {
                 neg += 1;
                 if let Some(span) = skip.get_mut(i..i + p.len()) {
@@ -332,7 +357,7 @@ fn clause_counts(ws: &[String]) -> (usize, usize) {
             negated = true;
             continue;
         }
-        if is_cue(&lex.reducers, w) {
+        if lex.reducers.contains(w) {
             reduced_until = i + 4;
         }
         if skipped
@@ -347,13 +372,13 @@ fn clause_counts(ws: &[String]) -> (usize, usize) {
             );
             continue;
         }
-        if is_cue(&lex.positive, w) {
+        if lex.positive.contains(w) {
             if negated {
                 neg += 1;
             } else {
                 pos += 1;
             }
-        } else if is_cue(&lex.negative, w) {
+        } else if lex.negative.contains(w) {
             if i < reduced_until {
                 pos += 1;
             } else if negated {

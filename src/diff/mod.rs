@@ -79,7 +79,8 @@ impl Part {
 }
 
 /// NEW, analysed once: its sentences and each finding's groups of children and areas.
-struct NewSide<'a> {
+/// A timeline analyses each document once, however many earlier ones it is NEW to.
+pub(crate) struct NewSide<'a> {
     sentences: Vec<Sentence<'a>>,
     finding_cohorts: Vec<Vec<usize>>,
     finding_areas: Vec<Vec<usize>>,
@@ -87,7 +88,8 @@ struct NewSide<'a> {
 }
 
 impl<'a> NewSide<'a> {
-    fn analyse(tax: &Taxonomy, new: &'a Document) -> Self {
+    pub(crate) fn analyse(new: &'a Document) -> Self {
+        let tax = &*TAXONOMY;
         let mut out = NewSide {
             sentences: Vec::new(),
             finding_cohorts: Vec::new(),
@@ -387,12 +389,16 @@ fn scope_comparable(scope: Scope, new: &Document) -> bool {
 
 /// Compare OLD with NEW.
 pub fn diff(old: &Document, new: &Document) -> Diff {
+    diff_analysed(old, new, &NewSide::analyse(new))
+}
+
+/// Compare OLD with NEW, whose analysis `side` is at hand.
+pub(crate) fn diff_analysed(old: &Document, new: &Document, side: &NewSide) -> Diff {
     let tax = &*TAXONOMY;
-    let side = NewSide::analyse(tax, new);
     let recommendations: Vec<RecommendationStatus> = old
         .recommendations
         .iter()
-        .map(|r| assess(tax, r, new, &side, scope_comparable(r.scope, new)))
+        .map(|r| assess(tax, r, new, side, scope_comparable(r.scope, new)))
         .collect();
     let matched: HashSet<&str> = recommendations
         .iter()

@@ -64,8 +64,13 @@ pub struct Taxonomy {
     pub areas: Vec<PracticeArea>,
     cues: Vec<Cue>,
     by_first_word: HashMap<String, Vec<usize>>,
-    by_first_prefix: Vec<usize>,
+    /// Cues that open with a prefix (`manag* oversight`), by the prefix's first
+    /// [`PREFIX_KEY`] bytes; a prefix shorter than that is under its whole self.
+    by_first_prefix: HashMap<String, Vec<usize>>,
 }
+
+/// Bytes of a cue's opening prefix that index it.
+const PREFIX_KEY: usize = 3;
 
 /// The taxonomy, parsed on first use.
 pub static TAXONOMY: LazyLock<Taxonomy> = LazyLock::new(|| Taxonomy::parse(DATA));
@@ -201,11 +206,14 @@ impl Taxonomy {
             }
         }
         let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_first_prefix = Vec::new();
+        let mut by_first_prefix: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, cue) in cues.iter().enumerate() {
             match cue.words.first() {
                 Some(CueWord::Exact(w)) => by_first_word.entry(w.clone()).or_default().push(i),
-                Some(CueWord::Prefix(_)) => by_first_prefix.push(i),
+                Some(CueWord::Prefix(p)) => {
+                    let key = p.get(..PREFIX_KEY).unwrap_or(p);
+                    by_first_prefix.entry(key.to_string()).or_default().push(i);
+                }
                 _ => {}
             }
         }
@@ -268,7 +276,13 @@ impl Taxonomy {
         let mut hits = Vec::new();
         for (start, first) in ws.iter().enumerate() {
             let exact = self.by_first_word.get(first).into_iter().flatten();
-            for &ci in exact.chain(self.by_first_prefix.iter()) {
+            // Prefix cues whose key the word starts with: its first PREFIX_KEY bytes, or
+            // the whole of a shorter word (which only a prefix as short can match).
+            let prefixed = (1..=PREFIX_KEY.min(first.len()))
+                .filter_map(|n| first.get(..n))
+                .filter_map(|key| self.by_first_prefix.get(key))
+                .flatten();
+            for &ci in exact.chain(prefixed) {
                 let Some(cue) = self.cues.get(ci) else {
                     continue;
                 };

@@ -1,7 +1,7 @@
 //! Timelines: several documents about one council in date order, each area's grades
 //! across them, and each recommendation followed from the document that raised it.
 
-use super::diff;
+use super::{diff_analysed, NewSide};
 use crate::model::{Area, Document, DocumentRef, Lineage, Timeline, Trajectory, SCHEMA_VERSION};
 
 /// Put `docs` in date order and follow judgements and recommendations across them.
@@ -42,12 +42,20 @@ pub fn timeline(docs: &[Document]) -> Timeline {
         })
         .collect();
 
+    // Every document but the first is NEW to some earlier one: analyse each once.
+    let sides: Vec<NewSide> = sorted.iter().skip(1).map(|d| NewSide::analyse(d)).collect();
     let mut lineages = Vec::new();
     for (i, d) in sorted.iter().enumerate() {
         if d.recommendations.is_empty() {
             continue;
         }
-        let later: Vec<_> = sorted.iter().skip(i + 1).map(|n| diff(d, n)).collect();
+        let later: Vec<_> = sorted
+            .iter()
+            .skip(1)
+            .zip(&sides)
+            .skip(i)
+            .map(|(n, side)| diff_analysed(d, n, side))
+            .collect();
         for (k, r) in d.recommendations.iter().enumerate() {
             lineages.push(Lineage {
                 raised_in: i,
