@@ -309,19 +309,28 @@ fn phrase_at(ws: &[String], i: usize, phrase: &[String]) -> bool {
 pub fn cue_counts(sentence: &str) -> (usize, usize) {
     let mut pos = 0;
     let mut neg = 0;
+    let first = words(sentence.get(..40.min(sentence.len())).unwrap_or(sentence));
+    let opener = first.first().map(String::as_str);
+    // A sentence opening with a concession ("Although cultural matches are not always
+    // possible, carers support ...") asserts its main clause: the conceded clause before
+    // the first comma is not counted, unless nothing follows it.
+    let asserted = match (opener, sentence.split_once(',')) {
+        (Some("although" | "though" | "while" | "whilst" | "notwithstanding"), Some((_, main)))
+            if !main.trim().is_empty() =>
+        {
+            main
+        }
+        _ => sentence,
+    };
     // A negator turns round every cue after it in its clause: "is not ensuring a
     // consistent quality of practice and timely impact".
-    for clause in sentence.split([',', ';', ':', '(', ')']) {
+    for clause in asserted.split([',', ';', ':', '(', ')']) {
         let (p, n) = clause_counts(&words(clause));
         pos += p;
         neg += n;
     }
     // "However, ..." opening a sentence with no praise in it reads as criticism.
-    let first = words(sentence.get(..40.min(sentence.len())).unwrap_or(sentence));
-    let contrast = matches!(
-        first.first().map(String::as_str),
-        Some("however" | "but" | "nevertheless" | "despite")
-    );
+    let contrast = matches!(opener, Some("however" | "but" | "nevertheless" | "despite"));
     if contrast && pos == 0 {
         neg += 1;
     }
@@ -582,6 +591,25 @@ mod tests {
 
     fn ids(v: &[usize]) -> Vec<&'static str> {
         v.iter().map(|&a| TAXONOMY.id(a)).collect()
+    }
+
+    #[test]
+    fn a_concession_yields_to_its_main_clause() {
+        // Sentences of the dev corpus: the main clause decides.
+        for (s, want) in [
+            // "too low" is conceded; "improvement" is no cue on its own.
+            ("While still too low, it represents considerable improvement from most recently published figures for 2013-14 (62%).", Polarity::Neutral),
+            ("While supervision of frontline practice is not always consistently recorded in children's records, the vast majority of work with children receives effective frontline management oversight.", Polarity::Positive),
+            ("Although staff find supervision helpful, the quality varies significantly.", Polarity::Negative),
+            ("While senior leaders have acted to address this, the impact is not yet consistent.", Polarity::Negative),
+        ] {
+            assert_eq!(polarity(s), want, "{s}");
+        }
+        // Without a main clause after the comma, the whole sentence counts.
+        assert_eq!(
+            polarity("Although progress is too slow."),
+            Polarity::Negative
+        );
     }
 
     #[test]
