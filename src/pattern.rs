@@ -95,24 +95,18 @@ impl Pattern {
     }
 
     fn runner(&self, haystack: &str) -> Runner<'_> {
-        if let Some(full) = self.full.get() {
-            if full.as_str() != NEVER {
-                return Runner::Full(full);
-            }
-            return Runner::Lite(&self.lite);
-        }
         let use_full = match engine() {
             Engine::Lite => false,
             Engine::Full => true,
             Engine::Adaptive => {
-                self.searched.fetch_add(haystack.len(), Ordering::Relaxed) + haystack.len()
-                    > LITE_BUDGET
+                self.full.get().is_some()
+                    || self.searched.fetch_add(haystack.len(), Ordering::Relaxed) + haystack.len()
+                        > LITE_BUDGET
             }
         };
-        if use_full && self.full().as_str() != NEVER {
-            Runner::Full(self.full())
-        } else {
-            Runner::Lite(&self.lite)
+        match use_full.then(|| self.full()) {
+            Some(full) if full.as_str() != NEVER => Runner::Full(full),
+            _ => Runner::Lite(&self.lite),
         }
     }
 

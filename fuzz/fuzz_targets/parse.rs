@@ -1,9 +1,16 @@
-//! Any bytes: parse must return a document or an error, never panic.
+//! Any bytes: parse must return a document or an error, never panic, with either regex
+//! engine (inputs of even length run on `regex-lite`, odd on the adaptive default).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use ofsted_diff::pattern::{set_engine, Engine};
 
 fuzz_target!(|data: &[u8]| {
+    set_engine(if data.len() % 2 == 0 {
+        Engine::Lite
+    } else {
+        Engine::Adaptive
+    });
     if let Ok(doc) = ofsted_diff::parse_bytes("fuzz.txt", data) {
         let _ = ofsted_diff::validate::problems(&doc);
         let _ = ofsted_diff::render::json(&doc);
