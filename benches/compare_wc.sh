@@ -38,3 +38,27 @@ echo "parse --jobs 2:    ${two_wall} s wall (speed-up $(awk -v a="$one_wall" -v 
 echo "parse, all cores:  ${all_wall} s wall ($(nproc) cores)"
 echo "ratio to wc -w:    $(ratio "$one_cpu" "$wc_cpu")x in CPU time, $(ratio "$all_wall" "$wc_wall")x in wall time on all cores"
 echo "peak memory:       $((peak_kb / 1024)) MB for the whole batch, $((single_kb / 1024)) MB for one file"
+
+# Whole-process diff of every labelled dev pair and the Luton four-document timeline:
+# mean wall time of 20 runs each, in milliseconds.
+dev=../shared/corpus/dev
+per_run_ms() {
+  local start end
+  start=$(date +%s%N)
+  for _ in $(seq 20); do "$@" > /dev/null; done
+  end=$(date +%s%N)
+  awk -v ns=$((end - start)) 'BEGIN {printf "%.1f", ns / 20 / 1e6}'
+}
+if [ -d "$dev/diffgold" ] && command -v jq > /dev/null; then
+  for label in "$dev"/diffgold/*.json; do
+    old=$(jq -r .old "$label")
+    new=$(jq -r .new "$label")
+    [ -f "$dev/text/$old.txt" ] && [ -f "$dev/text/$new.txt" ] || continue
+    echo "diff $old -> $new: $(per_run_ms "$bin" --format json "$dev/text/$old.txt" "$dev/text/$new.txt") ms"
+  done
+  luton=("$dev"/text/80520_luton__29_march_2016.txt "$dev"/text/80520_luton__24_february_2020.txt
+         "$dev"/text/80520_luton__05_september_2022.txt "$dev"/text/80520_luton__10_march_2026.txt)
+  if [ -f "${luton[0]}" ]; then
+    echo "timeline, Luton 2016-2026: $(per_run_ms "$bin" timeline --format json "${luton[@]}") ms"
+  fi
+fi
