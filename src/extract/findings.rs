@@ -15,7 +15,8 @@ use crate::pattern::Pattern;
 
 use crate::extract::polarity::polarity_with_lower;
 use crate::extract::text::{
-    find_spaces, is_running_header, join_lines, lower_starts_with, strip_bullet, strip_number,
+    find_spaces, is_running_header, join_lines, line_width, lower_starts_with, strip_bullet,
+    strip_number,
 };
 use crate::input::Source;
 use crate::model::{Document, Finding};
@@ -278,39 +279,6 @@ fn ends_sentence(line: &str) -> bool {
     t.ends_with(['.', '!', '?', ';', ':', ')'])
 }
 
-/// The typical full line width, to tell a paragraph's short last line from a wrapped one.
-fn line_width(lines: &[&str]) -> usize {
-    // Counts by length: lengths over 140 count as 141, which clamps the same.
-    let mut counts = [0usize; 142];
-    for line in lines {
-        let t = line.trim();
-        let n = if t.is_ascii() {
-            t.len()
-        } else {
-            t.chars().count()
-        };
-        if n > 0 {
-            if let Some(count) = counts.get_mut(n.min(141)) {
-                *count += 1;
-            }
-        }
-    }
-    let total: usize = counts.iter().sum();
-    if total == 0 {
-        return 80;
-    }
-    // The length at index `at` of the sorted lengths.
-    let at = total * 9 / 10;
-    let mut seen = 0;
-    for (n, &count) in counts.iter().enumerate() {
-        seen += count;
-        if seen > at {
-            return n.clamp(40, 140);
-        }
-    }
-    80
-}
-
 /// Split the text into paragraphs with their sections.
 fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
     let width = line_width(lines);
@@ -534,20 +502,6 @@ mod tests {
         assert!(!is_grade_line(
             "Leaders have established a strong foundation, but recognise that they have yet to deliver."
         ));
-    }
-
-    #[test]
-    fn line_width_is_the_ninetieth_percentile() {
-        let lines: Vec<String> = (1..=200).map(|n| "x".repeat(n)).collect();
-        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-        assert_eq!(line_width(&lines), 140);
-        let lines = [
-            "Children are seen alone by their social workers.",
-            "",
-            "◼ Plans",
-        ];
-        assert_eq!(line_width(&lines), 48);
-        assert_eq!(line_width(&[]), 80);
     }
 
     #[test]

@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 use crate::pattern::Pattern;
 
 use crate::extract::text::{
-    is_running_header, join_lines, lower_contains, lower_starts_with, lowercase, strip_bullet,
-    strip_number,
+    is_running_header, join_lines, line_width, lower_contains, lower_starts_with, lowercase,
+    strip_bullet, strip_number,
 };
 use crate::input::Source;
 use crate::model::{Document, Kind, Recommendation, Scope};
@@ -244,6 +244,7 @@ fn continues_item(
     next: Option<&str>,
     kind: Option<ListKind>,
     layout: bool,
+    width: usize,
 ) -> bool {
     let t = line.raw.trim();
     if item.lines.is_empty() || item.open() {
@@ -266,7 +267,16 @@ fn continues_item(
     if heading_shaped(t) && next_starts_block {
         return false;
     }
-    kind != Some(ListKind::Bulleted) || t.starts_with(|c: char| c.is_lowercase())
+    if kind != Some(ListKind::Bulleted) || t.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
+    // A bulleted item whose sentence ended at the end of a full line goes on when the
+    // line break is a wrap: this line's first word would not have fitted on the last one.
+    // Characters only approximate a proportional font, so "full" allows a tenth less.
+    let first_word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
+    item.lines
+        .last()
+        .is_some_and(|l| 10 * (l.trim().chars().count() + 1 + first_word) > 9 * width)
 }
 
 /// Parse the list that starts after the heading at `start - 1`; return its items and the
@@ -277,6 +287,7 @@ fn parse_list<'a>(
     mut cat: Option<&'static str>,
     layout: bool,
     prose_intro: bool,
+    width: usize,
 ) -> (Vec<Item<'a>>, usize) {
     let mut items: Vec<Item<'a>> = Vec::new();
     let mut cur: Option<Item<'a>> = None;
@@ -410,6 +421,7 @@ fn parse_list<'a>(
                             next,
                             kind,
                             layout,
+                            width,
                         );
                         if continuation {
                             item.lines.push(t);
@@ -477,6 +489,7 @@ fn split_cross_references(text: &str) -> (String, Vec<String>) {
 
 /// All recommendation lists of a report or letter, in document order.
 fn lists(lines: &[&str], layout: bool) -> Vec<Recommendation> {
+    let width = line_width(lines);
     let mut la: Vec<Recommendation> = Vec::new();
     let mut lscb: Vec<Recommendation> = Vec::new();
     let mut in_lscb_section = false;
@@ -500,7 +513,7 @@ fn lists(lines: &[&str], layout: bool) -> Vec<Recommendation> {
             _ => None,
         };
         let prose_intro = op == Opener::Recommendations;
-        let (items, next) = parse_list(lines, i + 1, cat, layout, prose_intro);
+        let (items, next) = parse_list(lines, i + 1, cat, layout, prose_intro, width);
         if items.is_empty() {
             i += 1;
             continue;
@@ -713,6 +726,38 @@ mod tests {
             "The consistency and rigour of responses to children who go missing from care"
         );
         assert_eq!(r[1].text, "Life-story work for children in long-term care.");
+    }
+
+    #[test]
+    fn a_bulleted_item_goes_on_past_a_sentence_ending_a_full_line() {
+        // York's joint inspection letter (2018), pdftotext: the first item's second
+        // sentence starts a line after one that ends a sentence at the margin.
+        let text = "Areas for improvement
+\u{F0B7} When children are the subject of a referral because they may be children in need
+or at risk of significant harm, this process works well for most children who
+receive a timely service that is well matched to their needs. During this
+inspection, inspectors did not find any child at immediate risk of significant harm
+where this has not been recognised and appropriate action taken. However,
+services at this early point of involvement with children are not well joined up and
+any action taken can be sequential, causing cumulative delay in response.
+Weaknesses in the structures and procedures for sharing information and
+decision-making mean that delays occur.
+\u{F0B7} The role and contribution of health providers is not well understood or used to
+best effect in the children's front door.
+
+Practice study: areas for improvement
+For 17-year-old Kyle, who has complex needs, a lack of well-coordinated work.
+";
+        let r = parse(text, false);
+        assert_eq!(r.len(), 2, "{r:#?}");
+        assert!(
+            r[0].text.ends_with("mean that delays occur."),
+            "{}",
+            r[0].text
+        );
+        assert!(r[1]
+            .text
+            .starts_with("The role and contribution of health providers"));
     }
 
     #[test]

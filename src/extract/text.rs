@@ -163,6 +163,40 @@ const ABBREVIATIONS: &[&str] = &[
     "e.g.", "i.e.", "etc.", "Mr.", "Mrs.", "Ms.", "Dr.", "No.", "St.", "para.", "paras.", "vs.",
 ];
 
+/// The typical full line width, to tell a paragraph's short last line from a wrapped one:
+/// the 90th percentile of the lengths of the non-blank lines, between 40 and 140.
+pub fn line_width(lines: &[&str]) -> usize {
+    // Counts by length: lengths over 140 count as 141, which clamps the same.
+    let mut counts = [0usize; 142];
+    for line in lines {
+        let t = line.trim();
+        let n = if t.is_ascii() {
+            t.len()
+        } else {
+            t.chars().count()
+        };
+        if n > 0 {
+            if let Some(count) = counts.get_mut(n.min(141)) {
+                *count += 1;
+            }
+        }
+    }
+    let total: usize = counts.iter().sum();
+    if total == 0 {
+        return 80;
+    }
+    // The length at index `at` of the sorted lengths.
+    let at = total * 9 / 10;
+    let mut seen = 0;
+    for (n, &count) in counts.iter().enumerate() {
+        seen += count;
+        if seen > at {
+            return n.clamp(40, 140);
+        }
+    }
+    80
+}
+
 /// Split a paragraph into sentences; each is a verbatim slice of `text`.
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -262,6 +296,20 @@ pub fn is_running_header(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_width_is_the_ninetieth_percentile() {
+        let lines: Vec<String> = (1..=200).map(|n| "x".repeat(n)).collect();
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        assert_eq!(line_width(&lines), 140);
+        let lines = [
+            "Children are seen alone by their social workers.",
+            "",
+            "\u{25FC} Plans",
+        ];
+        assert_eq!(line_width(&lines), 48);
+        assert_eq!(line_width(&[]), 80);
+    }
 
     #[test]
     fn joins_wrapped_lines_and_keeps_compound_hyphens() {
