@@ -618,7 +618,8 @@ mod tests {
         let cases = [
             ("Practice at the front door has been significantly strengthened since the last inspection.", Positive),
             ("However, some children's child protection and child in need plans are not strong enough.", Negative),
-            ("Although improving, staff turnover and changes of social worker are also still having an impact on children and their families.", Mixed),
+            // The concession ("although improving") yields to the main clause.
+            ("Although improving, staff turnover and changes of social worker are also still having an impact on children and their families.", Negative),
             ("Actions leaders have taken have reduced the very high caseloads seen at the last inspection and the subsequent monitoring visits.", Positive),
             ("However, many children live outside the borough because this is often where a home is available that meets their needs.", Negative),
             ("Caseloads in the assessment team are too high.", Negative),
