@@ -375,14 +375,15 @@ fn round2(x: f64) -> f64 {
 }
 
 /// Whether NEW can speak to OLD's recommendations of `scope` at all: an LSCB list is
-/// followed only into a document that reviews the LSCB itself.
+/// followed only into a document that reviews the LSCB itself (has its own LSCB list, or
+/// grades it).
 fn scope_comparable(scope: Scope, new: &Document) -> bool {
     match scope {
         Scope::LocalAuthority => true,
         Scope::Lscb => {
-            new.framework == Some(Framework::Sif)
-                && (new.recommendations.iter().any(|r| r.scope == Scope::Lscb)
-                    || new.grade(crate::model::Area::Lscb).is_some())
+            new.recommendations.iter().any(|r| r.scope == Scope::Lscb)
+                || (new.framework == Some(Framework::Sif)
+                    && new.grade(crate::model::Area::Lscb).is_some())
         }
     }
 }
