@@ -1,6 +1,7 @@
 //! Properties that hold for any input: parse never panics; the typed result does not
 //! depend on line endings, quote style or trailing whitespace; a document diffed with
-//! itself persists everything; evidence is always quoted from NEW.
+//! itself persists everything; evidence is always quoted from NEW; a recommendation reads
+//! the same however its lines are wrapped.
 
 use ofsted_diff::model::{Change, Document, Status};
 use ofsted_diff::{diff, parse_bytes};
@@ -9,7 +10,11 @@ use proptest::prelude::*;
 /// Real documents of every kind the fixtures hold.
 fn fixture_texts() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for dir in ["fixtures/seeds", "fixtures/diff"] {
+    for dir in [
+        "fixtures/seeds",
+        "fixtures/diff",
+        "fixtures/recommendations",
+    ] {
         let Ok(entries) = std::fs::read_dir(dir) else {
             continue;
         };
@@ -138,6 +143,97 @@ fn evidence_is_always_quoted_from_new() {
                     );
                 }
             }
+        }
+    }
+}
+
+/// The width a converter wrapped `text` at: the 90th percentile of its line lengths.
+fn text_width(text: &str) -> usize {
+    let mut widths: Vec<usize> = text
+        .lines()
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    widths.sort_unstable();
+    widths.get(widths.len() * 9 / 10).copied().unwrap_or(80)
+}
+
+/// `text` with every prose paragraph re-wrapped at `width` columns. A prose paragraph is
+/// a block between blank lines whose lines all run long but the last, with no bullets,
+/// numbers on their own, column gaps or hyphen at a line end: a block whose structure is
+/// plain. Every such block is re-wrapped; blocks of any other shape (titles, tables,
+/// lists) stay as they were. Since those keep their width, `width` stays near the
+/// document's own: a converter wraps a whole document at one width, and a line much
+/// shorter than the rest that ends a sentence rightly reads as a paragraph's end.
+fn rewrap(text: &str, width: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let typical = {
+        let mut w: Vec<usize> = lines
+            .iter()
+            .map(|l| l.trim().chars().count())
+            .filter(|&n| n > 0)
+            .collect();
+        w.sort_unstable();
+        w.get(w.len() * 9 / 10).copied().unwrap_or(80)
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let end = (i..lines.len())
+            .find(|&k| lines[k].trim().is_empty())
+            .unwrap_or(lines.len());
+        let block = &lines[i..end];
+        let plain = block.len() >= 2
+            && block[..block.len() - 1]
+                .iter()
+                .all(|l| l.trim().chars().count() * 10 >= typical * 7)
+            && block.iter().all(|l| {
+                let t = l.trim();
+                !t.ends_with('-')
+                    && !t.contains("   ")
+                    && !t.contains('\t')
+                    && !t.starts_with(|c: char| {
+                        c.is_ascii_digit() || "\u{25FC}\u{2022}\u{F0B7}-*(".contains(c)
+                    })
+            })
+            && !block.iter().skip(1).any(|l| {
+                l.trim().chars().next().is_some_and(char::is_lowercase) && l.trim().len() < 3
+            });
+        if plain {
+            let indent: String = block[0].chars().take_while(|c| c.is_whitespace()).collect();
+            let mut line = String::new();
+            for w in block.iter().flat_map(|l| l.split_whitespace()) {
+                if !line.is_empty() && line.chars().count() + 1 + w.chars().count() > width {
+                    out.push(format!("{indent}{line}"));
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+            out.push(format!("{indent}{line}"));
+        } else {
+            out.extend(block.iter().map(|l| l.to_string()));
+        }
+        if end < lines.len() {
+            out.push(lines[end].to_string());
+        }
+        i = end + 1;
+    }
+    out.join("\n")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn recommendations_read_the_same_however_wrapped(percent in 95usize..=105) {
+        for (name, text) in fixture_texts() {
+            let base = parse(&name, &text);
+            let width = text_width(&text) * percent / 100;
+            let again = parse(&name, &rewrap(&text, width));
+            prop_assert_eq!(essence(&again), essence(&base), "{} at width {}", name, width);
         }
     }
 }
