@@ -508,28 +508,48 @@ fn worker_error(files: &[String], i: usize, panic: String) -> anyhow::Error {
 /// Parse every file in parallel, in order; the first failure is the error.
 fn parse_all(files: &[String], jobs: usize) -> Result<Vec<Document>> {
     let mut docs = Vec::with_capacity(files.len());
-    let mut failure = None;
-    ordered_map(
+    let mut quiet = Progress::new(files.len(), false);
+    for_each_ordered(
         files,
         jobs,
+        &mut quiet,
         |f| parse_path(f),
-        |i, r| {
-            match r {
-                Ok(Ok(doc)) => docs.push(doc),
-                Ok(Err(e)) => failure = Some(e),
-                Err(p) => failure = Some(worker_error(files, i, p)),
-            }
-            if failure.is_some() {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
+        |doc| {
+            docs.push(doc);
+            Ok(())
         },
-    );
-    match failure {
-        Some(e) => Err(e),
-        None => Ok(docs),
-    }
+    )?;
+    Ok(docs)
+}
+
+/// Run `work` over `files` on `jobs` threads and hand each result, in argument order, to
+/// `emit`, ticking `progress`; stop at the first error (a file that cannot be read, a
+/// worker that panicked, output that cannot be written) and return it.
+fn for_each_ordered<R: Send>(
+    files: &[String],
+    jobs: usize,
+    progress: &mut Progress,
+    work: impl Fn(&String) -> Result<R> + Sync,
+    mut emit: impl FnMut(R) -> Result<()>,
+) -> Result<()> {
+    let mut failure = None;
+    ordered_map(files, jobs, work, |i, r| {
+        progress.tick();
+        let done = match r {
+            Ok(Ok(value)) => emit(value),
+            Ok(Err(e)) => Err(e),
+            Err(p) => Err(worker_error(files, i, p)),
+        };
+        match done {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                failure = Some(e);
+                ControlFlow::Break(())
+            }
+        }
+    });
+    progress.finish();
+    failure.map_or(Ok(()), Err)
 }
 
 fn parse(
@@ -549,29 +569,16 @@ fn parse(
     );
     if !streamed {
         let mut docs = Vec::with_capacity(files.len());
-        let mut failure = None;
-        ordered_map(
+        for_each_ordered(
             &files,
             jobs,
+            &mut progress,
             |f| parse_path(f),
-            |i, r| {
-                progress.tick();
-                match r {
-                    Ok(Ok(doc)) => docs.push(doc),
-                    Ok(Err(e)) => failure = Some(e),
-                    Err(p) => failure = Some(worker_error(&files, i, p)),
-                }
-                if failure.is_some() {
-                    ControlFlow::Break(())
-                } else {
-                    ControlFlow::Continue(())
-                }
+            |doc| {
+                docs.push(doc);
+                Ok(())
             },
-        );
-        progress.finish();
-        if let Some(e) = failure {
-            return Err(e);
-        }
+        )?;
         let text = match (format, docs.as_slice()) {
             (Format::Json, [doc]) => render::json(doc),
             (Format::Markdown, _) => docs
@@ -596,38 +603,15 @@ fn parse(
             _ => render::json_line(&doc),
         })
     };
-    let mut failure: Option<anyhow::Error> = None;
     let mut first = true;
-    ordered_map(&files, jobs, render_one, |i, r| {
-        progress.tick();
-        let written = match r {
-            Ok(Ok(line)) => {
-                let header = if first && format == Format::Csv {
-                    render::document::csv_header()
-                } else {
-                    String::new()
-                };
-                first = false;
-                out.write_all(header.as_bytes())
-                    .and_then(|_| out.write_all(line.as_bytes()))
-                    .map_err(anyhow::Error::from)
-            }
-            Ok(Err(e)) => Err(e),
-            Err(p) => Err(worker_error(&files, i, p)),
-        };
-        match written {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(e) => {
-                failure = Some(e);
-                ControlFlow::Break(())
-            }
+    for_each_ordered(&files, jobs, &mut progress, render_one, |line| {
+        if std::mem::take(&mut first) && format == Format::Csv {
+            out.write_all(render::document::csv_header().as_bytes())?;
         }
-    });
-    progress.finish();
-    match failure {
-        Some(e) => Err(e),
-        None => Ok(0),
-    }
+        out.write_all(line.as_bytes())?;
+        Ok(())
+    })?;
+    Ok(0)
 }
 
 fn validate_all(
@@ -638,7 +622,6 @@ fn validate_all(
 ) -> Result<u8> {
     let files = inputs(args)?.files;
     let mut progress = Progress::new(files.len(), terminal.stderr && !terminal.stdout);
-    let mut failure: Option<anyhow::Error> = None;
     let mut invalid = false;
     let check = |f: &String| -> Result<String> {
         let doc = parse_path(f)?;
@@ -653,29 +636,12 @@ fn validate_all(
             )
         })
     };
-    ordered_map(&files, jobs, check, |i, r| {
-        progress.tick();
-        let written = match r {
-            Ok(Ok(line)) => {
-                invalid |= line.starts_with("INVALID");
-                out.write_all(line.as_bytes()).map_err(anyhow::Error::from)
-            }
-            Ok(Err(e)) => Err(e),
-            Err(p) => Err(worker_error(&files, i, p)),
-        };
-        match written {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(e) => {
-                failure = Some(e);
-                ControlFlow::Break(())
-            }
-        }
-    });
-    progress.finish();
-    match failure {
-        Some(e) => Err(e),
-        None => Ok(u8::from(invalid)),
-    }
+    for_each_ordered(&files, jobs, &mut progress, check, |line| {
+        invalid |= line.starts_with("INVALID");
+        out.write_all(line.as_bytes())?;
+        Ok(())
+    })?;
+    Ok(u8::from(invalid))
 }
 
 /// Refuse a timeline of documents about different councils.
