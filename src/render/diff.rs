@@ -162,10 +162,7 @@ pub fn table(diff: &Diff, style: &Style) -> String {
                 evidence.push_str(&format!(
                     "\n[areas: {}; best match: {}; +{} −{}]",
                     x.practice_areas.join(", "),
-                    x.best_match
-                        .as_ref()
-                        .map(|(id, s)| format!("#{id} {s:.2}"))
-                        .unwrap_or_else(|| "none".to_string()),
+                    best_match(x),
                     x.positive,
                     x.negative
                 ));
@@ -283,10 +280,7 @@ pub fn markdown(diff: &Diff) -> String {
                 out.push_str(&format!(
                     "\n_Practice areas: {}. Best match: {}. Sentences: {} positive, {} negative._\n",
                     x.practice_areas.join(", "),
-                    x.best_match
-                        .as_ref()
-                        .map(|(id, s)| format!("#{id} ({s:.2})"))
-                        .unwrap_or_else(|| "none".to_string()),
+                    best_match(x),
                     x.positive,
                     x.negative
                 ));
@@ -523,4 +517,10 @@ pub fn timeline_markdown(timeline: &Timeline) -> String {
         }
     }
     out
+}
+/// The NEW recommendation that came closest to restating an old one, with its score.
+fn best_match(x: &crate::model::Explanation) -> String {
+    x.best_match
+        .as_ref()
+        .map_or_else(|| "none".to_string(), |(id, s)| format!("#{id} ({s:.2})"))
 }
