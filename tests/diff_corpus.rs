@@ -3,8 +3,10 @@
 //! verbatim substring of the NEW text it cites, and a document diffed with itself must
 //! keep every recommendation and judgement.
 
+mod common;
+use common::assert_quotes_verbatim;
 use ofsted_diff::diff::diff;
-use ofsted_diff::model::{Change, Diff, Document, Status};
+use ofsted_diff::model::{Change, Document, Status};
 use ofsted_diff::parse_path;
 use std::path::{Path, PathBuf};
 
@@ -40,39 +42,6 @@ fn pairs() -> Vec<(PathBuf, PathBuf)> {
 
 fn parse(p: &Path) -> Document {
     parse_path(p.to_str().expect("utf-8 path")).expect("parses")
-}
-
-fn assert_quotes_verbatim(d: &Diff, new: &Document) {
-    for r in &d.recommendations {
-        for e in &r.evidence {
-            let source = match e.finding_id.strip_prefix("rec:") {
-                Some(id) => new
-                    .recommendations
-                    .iter()
-                    .find(|x| x.id == id)
-                    .map(|x| &x.text),
-                None => new
-                    .findings
-                    .iter()
-                    .find(|f| f.id == e.finding_id)
-                    .map(|f| &f.text),
-            };
-            let source = source.unwrap_or_else(|| {
-                panic!(
-                    "{}: #{} cites unknown {}",
-                    new.source, r.old_id, e.finding_id
-                )
-            });
-            assert!(
-                source.contains(&e.quote),
-                "{}: #{} quote is not verbatim: {:?}",
-                new.source,
-                r.old_id,
-                e.quote
-            );
-            assert!(!e.quote.trim().is_empty());
-        }
-    }
 }
 
 #[test]

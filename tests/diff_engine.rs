@@ -2,6 +2,8 @@
 //! recommendations and findings, statuses checked against the hand labels in
 //! ../shared/corpus/dev/diffgold where the labeller was confident.
 
+mod common;
+use common::assert_quotes_verbatim;
 use ofsted_diff::diff::{diff, timeline};
 use ofsted_diff::model::{Area, Change, Diff, Document, Grade, Status};
 use std::path::Path;
@@ -20,29 +22,6 @@ fn status(d: &Diff, id: &str) -> Status {
         .find(|r| r.old_id == id)
         .map(|r| r.status)
         .unwrap_or_else(|| panic!("no recommendation {id}"))
-}
-
-/// Every quote is a verbatim substring of the NEW finding (or recommendation) it cites.
-fn assert_quotes_verbatim(d: &Diff, new: &Document) {
-    for r in &d.recommendations {
-        for e in &r.evidence {
-            let source = match e.finding_id.strip_prefix("rec:") {
-                Some(id) => new
-                    .recommendations
-                    .iter()
-                    .find(|x| x.id == id)
-                    .map(|x| &x.text),
-                None => new
-                    .findings
-                    .iter()
-                    .find(|f| f.id == e.finding_id)
-                    .map(|f| &f.text),
-            };
-            let source =
-                source.unwrap_or_else(|| panic!("{} cites unknown {}", r.old_id, e.finding_id));
-            assert!(source.contains(&e.quote), "not verbatim: {:?}", e.quote);
-        }
-    }
 }
 
 #[test]
