@@ -15,8 +15,8 @@ use crate::pattern::Pattern;
 
 use crate::extract::polarity::polarity_with_lower;
 use crate::extract::text::{
-    find_spaces, is_running_header, join_lines, line_width, lower_starts_with, strip_bullet,
-    strip_number,
+    find_spaces, is_running_header, join_lines, line_width, lower_starts_with, next_word_fits,
+    strip_bullet, strip_number,
 };
 use crate::input::Source;
 use crate::model::{Document, Finding};
@@ -320,12 +320,9 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
             .is_none_or(|p| p.lines.last().is_none_or(|l| ends_sentence(l)));
         // The previous line was broken early: this line's first word would have fitted
         // on it, so the break ends a paragraph rather than wrapping one.
-        let first_word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
-        let prev_short = cur.as_ref().is_none_or(|p| {
-            p.lines
-                .last()
-                .is_none_or(|l| l.trim().chars().count() + 1 + first_word <= width)
-        });
+        let prev_short = cur
+            .as_ref()
+            .is_none_or(|p| p.lines.last().is_none_or(|l| next_word_fits(l, t, width)));
         let blank = std::mem::take(&mut blank_before);
         if is_grade_line(t) && prev_closed {
             out.extend(cur.take());

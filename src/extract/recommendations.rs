@@ -12,7 +12,7 @@ use crate::pattern::Pattern;
 
 use crate::extract::text::{
     is_running_header, join_lines, line_width, lower_contains, lower_starts_with, lowercase,
-    strip_bullet, strip_number,
+    next_word_fits, strip_bullet, strip_number,
 };
 use crate::input::Source;
 use crate::model::{Document, Kind, Recommendation, Scope};
@@ -273,10 +273,9 @@ fn continues_item(
     // A bulleted item whose sentence ended at the end of a full line goes on when the
     // line break is a wrap: this line's first word would not have fitted on the last one.
     // Characters only approximate a proportional font, so "full" allows a tenth less.
-    let first_word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
     item.lines
         .last()
-        .is_some_and(|l| 10 * (l.trim().chars().count() + 1 + first_word) > 9 * width)
+        .is_some_and(|l| !next_word_fits(l, t, width * 9 / 10))
 }
 
 /// Parse the list that starts after the heading at `start - 1`; return its items and the

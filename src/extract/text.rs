@@ -197,6 +197,17 @@ pub fn line_width(lines: &[&str]) -> usize {
     80
 }
 
+/// Whether the first word of `next` would have fitted after `line` within `width`
+/// characters: if so, the converter broke the line by choice (a paragraph's end), not
+/// because the margin forced it (a wrap).
+pub fn next_word_fits(line: &str, next: &str, width: usize) -> bool {
+    let first_word = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    line.trim().chars().count() + 1 + first_word <= width
+}
+
 /// Split a paragraph into sentences; each is a verbatim slice of `text`.
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
