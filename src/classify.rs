@@ -15,15 +15,33 @@ pub struct Classification {
     pub warning: Option<String>,
 }
 
-/// Title-block patterns, most specific first: (pattern, kind).
+/// Title-block patterns, most specific first: (pattern, words one of which it needs, kind).
+type Title = (&'static str, &'static [&'static str], Kind);
 static TITLES: LazyLock<Vec<(Pattern, Kind)>> = LazyLock::new(|| {
-    [
-        (r"(?i)\bimprovement notice\b|\bstatutory direction\b|\bdirection (?:issued|given) (?:to|under)\b", Kind::ImprovementNotice),
-        (r"(?i)\bjoint targeted area inspection\b|\bjoint inspection of\b", Kind::JointInspection),
-        (r"(?i)\bmonitoring visit (?:to|of)\b|\bmonitoring visit\b", Kind::MonitoringVisit),
-        (r"(?i)\bfocused visit (?:to|of)\b", Kind::FocusedVisit),
+    let titles: [Title; 7] = [
+        (
+            r"(?i)\bimprovement notice\b|\bstatutory direction\b|\bdirection (?:issued|given) (?:to|under)\b",
+            &["notice", "direction"],
+            Kind::ImprovementNotice,
+        ),
+        (
+            r"(?i)\bjoint targeted area inspection\b|\bjoint inspection of\b",
+            &["joint"],
+            Kind::JointInspection,
+        ),
+        (
+            r"(?i)\bmonitoring visit (?:to|of)\b|\bmonitoring visit\b",
+            &["monitoring"],
+            Kind::MonitoringVisit,
+        ),
+        (
+            r"(?i)\bfocused visit (?:to|of)\b",
+            &["focused"],
+            Kind::FocusedVisit,
+        ),
         (
             r"(?i)\b(?:re-?)?inspection of (?:services for children in need|children'?s social care|local authority children|[a-z .'-]+ local authority children|looked after children|safeguarding)",
+            &["inspection"],
             Kind::Inspection,
         ),
         // ILACS title pages since about 2021 put the council's name first, wrapped over
@@ -31,27 +49,40 @@ static TITLES: LazyLock<Vec<(Pattern, Kind)>> = LazyLock::new(|| {
         // children's services"; children's trusts are inspected in their own name.
         (
             r"(?im)^[ \t]*inspection of [a-z .'&,()\n-]{1,120}?(?:(?:local\s+authority\s+)?children'?s\s+services|\btrust$)",
+            &["inspection"],
             Kind::Inspection,
         ),
-        (r"(?i)\bschool report\b|\binspection of [a-z .'-]+ (?:school|academy)\b|\bshort inspection of\b", Kind::SchoolInspection),
-    ]
-    .into_iter()
-    .map(|(p, k)| (crate::pattern::regex(p), k))
-    .collect()
+        (
+            r"(?i)\bschool report\b|\binspection of [a-z .'-]+ (?:school|academy)\b|\bshort inspection of\b",
+            &["school", "academy", "short"],
+            Kind::SchoolInspection,
+        ),
+    ];
+    titles
+        .into_iter()
+        .map(|(p, words, k)| (crate::pattern::regex(p).requiring(words), k))
+        .collect()
 });
 
-static SIF_MARKS: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?i)children\s+looked\s+after\s+and\s+achieving\s+permanence|inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection|local\s+safeguarding\s+children\s+board",
-    )
-});
-static ILACS_MARKS: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?i)inspection\s+of\s+children'?s\s+social\s+care\s+services|local\s+authority\s+children'?s\s+services|impact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?practice|what\s+needs\s+to\s+improve",
-    )
-});
+/// Phrases only a SIF report uses in its opening pages, in lower case with single spaces.
+const SIF_MARKS: &[&str] = &[
+    "children looked after and achieving permanence",
+    "inspection of services for children in need of help and protection",
+    "local safeguarding children board",
+];
+/// Phrases only an ILACS report uses in its opening pages.
+const ILACS_MARKS: &[&str] = &[
+    "inspection of children's social care services",
+    "inspection of childrens social care services",
+    "local authority children's services",
+    "local authority childrens services",
+    "impact of leaders on practice",
+    "impact of leaders on social work practice",
+    "what needs to improve",
+];
 static GRADE_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)\b(?:inadequate|requires? improvement|outstanding|good)\b")
+        .requiring(&["inadequate", "improvement", "outstanding", "good"])
 });
 
 /// The 2009-2013 inspections of safeguarding and of looked after children services, graded
@@ -60,6 +91,7 @@ static PRE_SIF_TITLE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?im)^\s*inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:\s+services)?\s*$",
     )
+        .requiring(&["looked"])
 });
 const PRE_SIF_WARNING: &str = "an inspection under the framework before 2013 (safeguarding and looked after children): its grades are on another scale and are not read";
 
@@ -113,9 +145,9 @@ pub fn classify(text: &str) -> Classification {
 }
 
 fn framework(text: &str) -> Option<Framework> {
-    let head = prefix(text, 6000);
-    let sif = SIF_MARKS.find(head).map(|m| m.start());
-    let ilacs = ILACS_MARKS.find(head).map(|m| m.start());
+    let head = flatten(prefix(text, 6000));
+    let sif = earliest(&head, SIF_MARKS);
+    let ilacs = earliest(&head, ILACS_MARKS);
     match (sif, ilacs) {
         (Some(s), Some(i)) => Some(if s < i {
             Framework::Sif
@@ -126,6 +158,32 @@ fn framework(text: &str) -> Option<Framework> {
         (None, Some(_)) => Some(Framework::Ilacs),
         (None, None) => None,
     }
+}
+
+/// `text` in ASCII lower case with every run of white space made one space, so that
+/// phrases can be found as plain bytes whatever the line breaks. Positions keep their order.
+fn flatten(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut space = false;
+    for b in text.bytes() {
+        if crate::extract::text::is_ascii_space(char::from(b)) {
+            space = true;
+            continue;
+        }
+        if std::mem::take(&mut space) {
+            out.push(b' ');
+        }
+        out.push(b.to_ascii_lowercase());
+    }
+    out
+}
+
+/// Where the first of `phrases` starts in `flat`.
+fn earliest(flat: &[u8], phrases: &[&str]) -> Option<usize> {
+    phrases
+        .iter()
+        .filter_map(|p| memchr::memmem::find(flat, p.as_bytes()))
+        .min()
 }
 
 /// The first `n` bytes of `text`, cut at a character boundary.

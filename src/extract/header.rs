@@ -234,20 +234,25 @@ fn strip_suffix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
     tail.eq_ignore_ascii_case(p).then_some(rest)
 }
 
-static REPORT_TITLE: LazyLock<Pattern> =
-    LazyLock::new(|| crate::pattern::regex(r"(?i)^(?:re-?)?inspection of\b|^review of\b"));
+static REPORT_TITLE: LazyLock<Pattern> = LazyLock::new(|| {
+    crate::pattern::regex(r"(?i)^(?:re-?)?inspection of\b|^review of\b")
+        .requiring(&["inspection", "review"])
+});
 static TITLE_NAMES_COUNCIL: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:re-?)?inspection of (?:the )?(.+?)(?:\s+local authority)?\s+children'?s\s+services\b",
     )
+        .requiring(&["services"])
 });
 static TITLE_IS_TRUST: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^inspection of (?:the )?(.+?\s+(?:children'?s|children and families)(?:\s+services)?\s+trust)\b",
     )
+        .requiring(&["trust"])
 });
 static TITLE_END: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^(?:inspection dates?|lead inspector|report published)\b")
+        .requiring(&["inspection", "lead", "published"])
 });
 
 /// A report's council: the lines above its title (SIF and early ILACS), else the name
@@ -286,6 +291,7 @@ static VISIT_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:focused|monitoring) visit (?:to|of) (?:the )?((?:[^\s.]+\s+){1,8}?)children'?s\s+services\b",
     )
+        .requiring(&["visit"])
 });
 
 /// A visit letter's council, from its subject line or first sentence ("Focused visit to
@@ -299,11 +305,13 @@ fn visit_council(flat: &str) -> Option<String> {
 
 static JTAI_OF: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^joint targeted area inspection of (?:the )?(.+)$")
+        .requiring(&["joint"])
 });
 static JTAI_LETTER_IN: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)joint targeted area inspection \(JTAI\) of the multi-agency responses? to .{0,200}? in ([A-Z][^.]{1,60})\.|\bwork of (?:the )?individual agencies in (?:the )?([A-Z][^.]{1,60})\.",
     )
+        .requiring(&["jtai", "agencies"])
 });
 
 /// A JTAI letter's council: "Joint targeted area inspection of Barnsley", or the area
@@ -352,6 +360,7 @@ static NOTICE_ISSUED_TO: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:notice|direction) is (?:issued|given) to (?:the )?(.{2,80}?) on\b",
     )
+    .requiring(&["notice", "direction"])
 });
 
 /// An improvement notice's council: "This Improvement Notice is issued to Luton Council on".
@@ -365,6 +374,7 @@ static CHILDREN_IN: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"\b(?:children|families|young people) in ([A-Z][a-z]+(?:(?:-| )(?:upon |on |and |under )?[A-Z][a-z]+){0,3})",
     )
+        .requiring(&["children", "families", "young"])
 });
 
 /// Places a news article may say children live in that are not a council.
@@ -384,6 +394,7 @@ static NAMED_COUNCIL: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"\b((?:[A-Z][a-z]+(?:-[A-Za-z]+)*\s+(?:(?:upon|on|and|&|of)\s+)?){1,4})(?:(?:Metropolitan\s+)?(?:Borough|City|County|District)\s+)?Council\b",
     )
+        .requiring(&["council"])
 });
 
 /// The first "<Name> [Borough|City|County] Council" in the text.
@@ -420,8 +431,9 @@ fn any_council(flat: &str) -> Option<String> {
 
 // ---------------------------------------------------------------------- dates
 
-static DATES_LINE: LazyLock<Pattern> =
-    LazyLock::new(|| crate::pattern::regex(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$"));
+static DATES_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+    crate::pattern::regex(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$").requiring(&["inspection"])
+});
 /// A report's "Inspection dates: 13 January 2020 to 24 January 2020" (the dates may be
 /// on the following line); two separate weeks give the first day and the last.
 fn report_dates(head: &str) -> Option<(String, String)> {
@@ -464,11 +476,15 @@ static PUBLISHED: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?im)^[ \t]*(?:report published|published(?: date)?[ \t]*:)[ \t]*:?[ \t]*(.{4,40})$",
     )
+    .requiring(&["published"])
 });
 
-/// "Report published: 8 August 2014" (or 08/08/2014).
+/// "Report published: 8 August 2014" (or 08/08/2014). The pattern holds to one line, so
+/// it runs line by line, and only on the lines that say "published".
 fn published_line(head: &str) -> Option<String> {
-    PUBLISHED.captures(head).and_then(|c| parse_date(&c[1]))
+    head.lines()
+        .find_map(|line| PUBLISHED.captures(line))
+        .and_then(|c| parse_date(&c[1]))
 }
 
 static NAME_DATE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -523,6 +539,7 @@ static NOTICE_DATE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:notice|direction) is (?:issued|given) to .{2,120}? on (\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})|(?m)^\s*Date(?:d)?\s*:\s*(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})",
     )
+        .requiring(&["notice", "direction", "date"])
 });
 
 /// An improvement notice's date: "is issued to X on 22 December 2015", else its "Date:".
@@ -542,6 +559,7 @@ static VISIT_SENTENCE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:(?:visit|inspection)\b[^.]*?\b(?:on|between|from)|\bbetween)\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]*?)(?:\.|,|\s+(?:the|his|her|inspectors|ofsted|this|carried|and was|it was)\b)",
     )
+        .requiring(&["visit", "inspection", "between"])
 });
 /// A letter's visit dates from its first sentence ("the focused visit to X children's
 /// services on 18 and 19 October 2023", "Between 25 and 29 September 2017, Ofsted ...").
@@ -598,11 +616,15 @@ fn fix_letter_year(doc: &mut Document) {
 
 static LEAD_LINE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^[ \t]*(?:lead|reporting) inspector(?: on site)?\s*:?[ \t]*(.*)$")
+        .requiring(&["inspector"])
 });
-static DEPUTY_LINE: LazyLock<Pattern> =
-    LazyLock::new(|| crate::pattern::regex(r"(?i)^[ \t]*deputy lead inspectors?\s*:?[ \t]*(.*)$"));
-static TEAM_LINE: LazyLock<Pattern> =
-    LazyLock::new(|| crate::pattern::regex(r"(?i)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$"));
+static DEPUTY_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+    crate::pattern::regex(r"(?i)^[ \t]*deputy lead inspectors?\s*:?[ \t]*(.*)$")
+        .requiring(&["deputy"])
+});
+static TEAM_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+    crate::pattern::regex(r"(?i)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$").requiring(&["team"])
+});
 static TEAM_STOP: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^\s*(?:senior |shadow |data |quality |deputy |lead |regulatory |$)|:",
@@ -697,6 +719,7 @@ static LETTER_TEAM: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)(?:inspectors?(?: \(HMI\))? for this visit (?:were|was)|the inspectors were|(?:the (?:visit|inspection) was )?(?:carried out|conducted|undertaken) by(?: (?:his|her) majesty'?s inspectors?)?|(?:his|her) majesty'?s inspectors? (?:\(HMI\) )?(?:were|was))\s+(.+?)\.(?:\s+[A-Z]|$)",
     )
+        .requiring(&["inspector", "carried", "conducted", "undertaken"])
 });
 
 /// A letter's team: "His Majesty's Inspectors for this visit were Lisa Walsh and Kendra

@@ -26,6 +26,7 @@ static LSCB_REVIEW: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board",
     )
+        .requiring(&["safeguarding"])
 });
 
 /// The judgement table and the SIF headline sit on the first pages.
@@ -156,11 +157,13 @@ static CELL_GAP: LazyLock<Pattern> = LazyLock::new(|| crate::pattern::regex(r"\s
 static ROW_NUMBER: LazyLock<Pattern> = LazyLock::new(|| crate::pattern::regex(r"^\d(?:\.\d)?\.?$"));
 static TABLE_START: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^(?:the impact of leaders\b|1\.?\s+children who need help\b)")
+        .requiring(&["leaders", "children"])
 });
 static GRADE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good",
     )
+    .requiring(&["improvement", "inadequate", "outstanding", "good"])
 });
 
 /// Row labels (lower case, spaces collapsed) and their areas.
@@ -645,6 +648,7 @@ static SIF_HEADLINE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:the overall judgement is (?:that children's services (?:are |is )?)?|children's services (?:in .{1,100}? )?(?:are|is) |children's services (?:in .{1,100}? )?(?:requires?) )((?:requires? )?improvement(?: to be good)?|inadequate|good|outstanding)\.?\d{0,2}$",
     )
+        .requiring(&["services", "judgement"])
 });
 
 /// The SIF LSCB judgement: "The effectiveness of the Local Safeguarding Children Board
@@ -653,6 +657,7 @@ static LSCB_HEADLINE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^the (?:effectiveness of the )?(?:local safeguarding children board(?: \(lscb\))?|lscb) (?:is |are )?(requires? improvement(?: to be good)?|inadequate|good|outstanding)\.?$",
     )
+        .requiring(&["lscb", "safeguarding"])
 });
 
 /// Lines a headline sentence may wrap onto.

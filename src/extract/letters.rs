@@ -114,8 +114,10 @@ fn visit_number(flat: &str) -> Option<u32> {
         .ok()
 }
 
-static AREAS_HEADING: LazyLock<Pattern> =
-    LazyLock::new(|| crate::pattern::regex(r"(?im)^\s*areas? covered by (?:the|this) visit\s*$"));
+static AREAS_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
+    crate::pattern::regex(r"(?im)^\s*areas? covered by (?:the|this) visit\s*$")
+        .requiring(&["covered"])
+});
 
 /// The areas under "Areas covered by the visit": its bullets, else its first sentence.
 fn monitoring_areas(text: &str) -> Vec<String> {
@@ -198,19 +200,23 @@ static FOCUS_LIST: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\bfocus(?:ed|ing)? (?:specifically |particularly )?on(?: the)?:\s*$",
     )
+    .requiring(&["focus"])
 });
 static LOOKED_AT: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r#"(?i)\b(?:inspectors|this visit|the visit) (?:looked at|considered|evaluated|reviewed) (.+?)\.['"]?(?:\s|$)"#,
     )
+        .requiring(&["inspectors", "visit"])
 });
 static ARRANGEMENTS_FOR: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^the local authority'?s arrangements (?:and support )?for ")
+        .requiring(&["arrangements"])
 });
 static FRAMEWORK_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i),? (?:in accordance with|in line with|under) the (?:inspections? of local authority|ILACS).*$",
     )
+        .requiring(&["accordance", "line", "under"])
 });
 
 /// A focused visit's areas: the bullets after "with a particular focus on:", else what
@@ -251,6 +257,7 @@ static GRADE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(outstanding|good|inadequate|(?:requires?|required|requiring|to require) improvement(?: to be good)?)\b",
     )
+        .requiring(&["outstanding", "good", "inadequate", "improvement"])
 });
 
 fn grade_of(word: &str) -> Option<Grade> {
@@ -326,16 +333,19 @@ static PREVIOUS_JUDGED: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:last|previous|since the (?:single |full )?inspection|last inspected|at the last)\b[^.]*?(?:\bwhen|\band|,)\s+([^.]+?)\s+(?:was|were)\s+judged\s+(?:to be |as |to )?'?([a-z ]{4,40})",
     )
+        .requiring(&["judged"])
 });
 static LAST_INSPECTED_AND: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:[A-Z][\w'-]*\s+){0,3}children'?s services were last inspected[^.]*?,? and were judged\s+(?:to be |as |to )?'?([a-z ]{4,40})",
     )
+        .requiring(&["judged"])
 });
 static VISIT_SINCE_JUDGED: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\bvisits? since (?:the )?(?:(?:[A-Z][\w'-]*\s+){0,3}?(?:children'?s\s+)?services|local authority|council)\s+(?:was|were)\s+judged\s+(?:to be |as |to )?'?([a-z ]{4,40})",
     )
+        .requiring(&["judged"])
 });
 static SERVICES_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
@@ -346,6 +356,7 @@ static ILACS_AREA_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:the\s+)?(?:experiences? and progress of .+|impact of leaders.*)$",
     )
+    .requiring(&["experience", "impact"])
 });
 
 /// What a letter says the previous inspection judged: "Since the previous inspection in
@@ -408,11 +419,13 @@ static GRADED: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r#"(?i)\b(?:rated|judged|graded|assessed|found to be|deemed)(?: as| to be)?\s+['"]?(outstanding|good|inadequate|(?:requires?|requiring|to require) improvement(?: to be good)?)\b|\b((?:requires?|required) improvement(?: to be good)?)\b|\b(?:is|are|was|were|remains?|remained)\s+(?:now\s+|still\s+)?['"]?(outstanding|good|inadequate)['"]?\s*(?:[.,;]|$)"#,
     )
+        .requiring(&["outstanding", "good", "inadequate", "improvement"])
 });
 static PAST_INSPECTION: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:last|previous|prior|earlier) inspection\b|\bsince 20\d\d\b|\bin 20\d\d\b|\bpreviously\b",
     )
+        .requiring(&["inspection", "since", "in 20", "previously"])
 });
 
 /// Judgements a news article reports in prose: "The impact of leaders on social work
@@ -454,11 +467,13 @@ static NOTICE_FOLLOWING: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\bfollowing (?:the )?(.{5,600}?)\bas identified in\b|\bfollowing (?:the )?(judgement that .{5,200}?\b(?:inadequate))",
     )
+        .requiring(&["following"])
 });
 static REPORT_DATE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\breport (?:published|dated|of)\s+(?:by ofsted\s+)?(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4})",
     )
+        .requiring(&["report"])
 });
 
 /// What an improvement notice follows: the report (its publication date) and the areas

@@ -106,6 +106,7 @@ static LSCB_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:section \d+:?\s*)?(?:the )?(?:effectiveness of the )?(?:local safeguarding children'?s? board|lscb)(?:\s*\(lscb\))?\s*(?:$|:|(?:is|requires)\b.{0,24}$)",
     )
+        .requiring(&["lscb", "safeguarding"])
 });
 
 /// A heading that starts the SIF section on the Local Safeguarding Children Board: its
@@ -445,8 +446,10 @@ fn parse_list<'a>(
     (items, j)
 }
 
-static CROSS_REFERENCE: LazyLock<Pattern> =
-    LazyLock::new(|| crate::pattern::regex(r"(?i)\s*\(([^()]*national\s+framework[^()]*)\)"));
+static CROSS_REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
+    crate::pattern::regex(r"(?i)\s*\(([^()]*national\s+framework[^()]*)\)")
+        .requiring(&["framework"])
+});
 
 /// Split an item's joined text into its text and its national-framework cross-references.
 ///
@@ -548,6 +551,7 @@ static FAILURE_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:failure to comply|signed\b|improvement against the above measures)",
     )
+    .requiring(&["failure", "signed", "improvement"])
 });
 
 /// A DfE improvement notice: the numbered paragraphs after "the following actions are

@@ -150,13 +150,65 @@ pub fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// White space as patterns' `\s` means it: ASCII space, tab, line feed, vertical tab,
+/// form feed and carriage return.
+pub fn is_ascii_space(c: char) -> bool {
+    c.is_ascii_whitespace() || c == '\x0B'
+}
+
+/// `text` without leading and trailing [`is_ascii_space`] characters.
+pub fn trim_ascii_space(text: &str) -> &str {
+    text.trim_matches(is_ascii_space)
+}
+
+/// The ASCII digits `text` starts with, when there are one to `max` of them, and the rest.
+pub fn split_ascii_digits(text: &str, max: usize) -> Option<(&str, &str)> {
+    let n = text.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > max {
+        return None;
+    }
+    Some(text.split_at(n))
+}
+
 /// Collapse runs of whitespace to one space and trim.
 pub fn squash(text: &str) -> String {
     join_lines(std::iter::once(text))
 }
 
-static SENTENCE_END: LazyLock<Pattern> =
-    LazyLock::new(|| crate::pattern::regex(r#"[.!?]["')\]]?\s+["'(]?[A-Z0-9]"#));
+/// Where the next sentence break at or after `from` is, as the pattern
+/// `[.!?]["')\]]?\s+["'(]?[A-Z0-9]` would find it: the span from the punctuation to the
+/// first letter or digit of the next sentence. Written out because it runs over every
+/// paragraph of every document.
+fn next_sentence_break(text: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let tail = bytes.get(from..)?;
+    for at in memchr::memchr3_iter(b'.', b'!', b'?', tail).map(|i| from + i) {
+        let mut i = at + 1;
+        if bytes.get(i).is_some_and(|b| b"\"')]".contains(b)) {
+            i += 1;
+        }
+        let spaces = bytes
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| is_ascii_space(char::from(b)))
+            .count();
+        if spaces == 0 {
+            continue;
+        }
+        i += spaces;
+        if bytes.get(i).is_some_and(|b| b"\"'(".contains(b)) {
+            i += 1;
+        }
+        if bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        {
+            return Some((at, i + 1));
+        }
+    }
+    None
+}
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -212,10 +264,14 @@ pub fn next_word_fits(line: &str, next: &str, width: usize) -> bool {
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    for m in SENTENCE_END.find_iter(text) {
+    let mut from = 0;
+    while let Some((at, to)) = next_sentence_break(text, from) {
+        from = to;
         // End just after the punctuation (and any closing quote or bracket).
-        let end = m.start()
-            + m.as_str()
+        let end = at
+            + text
+                .get(at..to)
+                .unwrap_or_default()
                 .trim_end_matches(|c: char| {
                     c.is_alphanumeric() || c == '"' || c == '\'' || c == '('
                 })
@@ -307,6 +363,22 @@ pub fn is_running_header(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn sentence_breaks_are_the_pattern_they_replace(text in r#"(?:[a-zA-Z0-9]{0,2}[.!?]?["')\]]?[ \t\n\x0b\x0c\r]{0,2}["'(]?){0,12}"#) {
+            let pattern = regex_lite::Regex::new(r#"[.!?]["')\]]?\s+["'(]?[A-Z0-9]"#).unwrap();
+            let expected: Vec<(usize, usize)> = pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some(span) = next_sentence_break(&text, from) {
+                found.push(span);
+                from = span.1;
+            }
+            prop_assert_eq!(found, expected);
+        }
+    }
 
     #[test]
     fn line_width_is_the_ninetieth_percentile() {

@@ -4,15 +4,51 @@
 //! pdftotext marks page breaks with form feeds; pages are cleaned one by one and joined
 //! with a plain newline, so a sentence cut by a page break reads on.
 
-use crate::pattern::Pattern;
+use crate::extract::text::{is_ascii_space, split_ascii_digits, trim_ascii_space};
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-static PAGE_NUMBER: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$")
-});
-static FOOTNOTE_START: LazyLock<Pattern> =
-    LazyLock::new(|| crate::pattern::regex(r"^\s*(\d{1,2})(?:\s*$|\s+\S)"));
+/// A page number line: "7", "Page 7", "7 of 12", "7/12" (one to three digits each).
+/// Checked on every line at a page's edges, so written out rather than as a pattern.
+fn is_page_number(line: &str) -> bool {
+    let t = trim_ascii_space(line);
+    let t = match t.get(..4) {
+        Some(word) if word.eq_ignore_ascii_case("page") => {
+            let rest = t.get(4..).unwrap_or_default();
+            let after = rest.trim_start_matches(is_ascii_space);
+            // "page" needs space after it; without, the line must start with a digit.
+            if after.len() < rest.len() {
+                after
+            } else {
+                t
+            }
+        }
+        _ => t,
+    };
+    let Some((_, rest)) = split_ascii_digits(t, 3) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(is_ascii_space);
+    if rest.is_empty() {
+        return true;
+    }
+    let of = if rest.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+        rest.get(2..)
+    } else {
+        rest.strip_prefix('/')
+    };
+    let Some(of) = of else {
+        return false;
+    };
+    split_ascii_digits(of.trim_start_matches(is_ascii_space), 3)
+        .is_some_and(|(_, rest)| rest.is_empty())
+}
+
+/// A footnote's opening line: one or two digits first, then space or the line's end.
+/// Returns the number.
+fn footnote_number(line: &str) -> Option<&str> {
+    let (number, rest) = split_ascii_digits(line.trim_start_matches(is_ascii_space), 2)?;
+    (rest.is_empty() || rest.starts_with(is_ascii_space)).then_some(number)
+}
 
 /// Remove page furniture from `text`; returns the cleaned text and how many pages it had.
 pub fn remove_furniture(text: &str) -> (String, usize) {
@@ -78,7 +114,7 @@ fn running_lines(pages: &[Vec<&str>]) -> HashMap<String, usize> {
         seen.sort();
         seen.dedup();
         for s in seen {
-            if s.len() >= 6 && !PAGE_NUMBER.is_match(&s) {
+            if s.len() >= 6 && !is_page_number(&s) {
                 *counts.entry(s).or_default() += 1;
             }
         }
@@ -100,7 +136,7 @@ fn clean_page<'a>(page: &[&'a str], running: &HashMap<String, usize>) -> Vec<&'a
         match first {
             Some((i, l))
                 if running.contains_key(&shape(l))
-                    || (i < 2 && PAGE_NUMBER.is_match(l) && lines.len() > 3) =>
+                    || (i < 2 && is_page_number(l) && lines.len() > 3) =>
             {
                 lines.drain(..=i);
             }
@@ -112,7 +148,7 @@ fn clean_page<'a>(page: &[&'a str], running: &HashMap<String, usize>) -> Vec<&'a
             lines.pop();
         }
         match lines.last() {
-            Some(l) if PAGE_NUMBER.is_match(l) || running.contains_key(&shape(l)) => {
+            Some(l) if is_page_number(l) || running.contains_key(&shape(l)) => {
                 lines.pop();
             }
             _ => break,
@@ -134,10 +170,9 @@ fn remove_footnotes(lines: &mut Vec<&str>) {
         let Some((above, &[line, ..])) = lines.split_at_checked(i) else {
             continue;
         };
-        let Some(caps) = FOOTNOTE_START.captures(line) else {
+        let Some(number) = footnote_number(line) else {
             continue;
         };
-        let number = &caps[1];
         let after_blank = above.last().is_none_or(|l| l.trim().is_empty());
         if !after_blank || !above.iter().any(|l| has_marker(l, number)) {
             continue;
@@ -197,6 +232,58 @@ pub fn has_marker(line: &str, number: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The patterns the hand-written line tests replace, as they were.
+    fn page_number_pattern() -> regex_lite::Regex {
+        regex_lite::Regex::new(r"(?i)^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$")
+            .unwrap()
+    }
+    fn footnote_pattern() -> regex_lite::Regex {
+        regex_lite::Regex::new(r"^\s*(\d{1,2})(?:\s*$|\s+\S)").unwrap()
+    }
+
+    #[test]
+    fn page_number_lines() {
+        for yes in [
+            "7",
+            " 12 ",
+            "Page 3",
+            "PAGE  3 of 12",
+            "3/12",
+            "3 / 12",
+            "12of3",
+            "\x0b9\t",
+        ] {
+            assert!(is_page_number(yes), "{yes:?}");
+        }
+        for no in [
+            "",
+            "1234",
+            "Page",
+            "Page3",
+            "3 of",
+            "3 of 1234",
+            "3 pages",
+            "p 3",
+            "3/",
+        ] {
+            assert!(!is_page_number(no), "{no:?}");
+        }
+        assert_eq!(footnote_number("12 Working Together"), Some("12"));
+        assert_eq!(footnote_number("  4"), Some("4"));
+        assert_eq!(footnote_number("123 x"), None);
+        assert_eq!(footnote_number("4x"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn line_tests_agree_with_the_patterns_they_replace(line in "[ \t\x0b]{0,2}(?:[Pp]age|PAGE)?[ \t]{0,2}[0-9]{0,4}[ \t]{0,2}(?:of|OF|/|x)?[ \t]{0,2}[0-9]{0,4}[ a-z]{0,2}") {
+            prop_assert_eq!(is_page_number(&line), page_number_pattern().is_match(&line));
+            let caps = footnote_pattern().captures(&line).map(|c| c.get(1).map_or("", |m| m.as_str()).to_string());
+            prop_assert_eq!(footnote_number(&line).map(str::to_string), caps);
+        }
+    }
 
     #[test]
     fn edge_lines_are_the_first_two_and_last_three_non_blank() {
