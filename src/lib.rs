@@ -20,6 +20,7 @@ pub mod model;
 pub mod pattern;
 pub mod render;
 pub mod validate;
+pub mod wordhash;
 
 use anyhow::Result;
 use model::Document;

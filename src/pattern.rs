@@ -56,28 +56,33 @@ fn engine() -> Engine {
     }
 }
 
-/// A compiled pattern of this crate's source.
+/// A pattern of this crate's source, compiled by each engine when first needed: a
+/// pattern whose required words never turn up is never compiled at all.
 #[derive(Debug)]
 pub struct Pattern {
-    lite: regex_lite::Regex,
+    source: String,
+    lite: OnceLock<regex_lite::Regex>,
     full: OnceLock<regex::Regex>,
-    /// The pattern rewritten to the ASCII classes of `regex-lite`, for `regex`.
-    ascii: String,
     searched: AtomicUsize,
     /// Words one of which every match contains (ASCII letters, compared without case);
     /// empty when the pattern has no such words.
     required: &'static [&'static str],
 }
 
-/// Compile `pattern`, a pattern written in this crate's source (never one built from
-/// input), so a pattern that does not compile is a bug of the crate, which the first
-/// test reaching it reports; it cannot depend on what a user feeds in.
-#[allow(clippy::expect_used)] // A literal pattern that does not compile is a bug the tests catch.
+/// A pattern written in this crate's source (never one built from input), so a pattern
+/// that does not compile is a bug of the crate, which the first test reaching it reports;
+/// it cannot depend on what a user feeds in.
 pub fn regex(pattern: &str) -> Pattern {
+    // Release builds compile on first search; debug builds (the tests) at once, so a
+    // pattern that does not compile fails the first test that reaches its code.
+    debug_assert!(
+        regex_lite::Regex::new(pattern).is_ok(),
+        "pattern {pattern:?} does not compile"
+    );
     Pattern {
-        lite: regex_lite::Regex::new(pattern).expect("a pattern of this crate's source compiles"),
+        source: pattern.to_string(),
+        lite: OnceLock::new(),
         full: OnceLock::new(),
-        ascii: ascii_classes(pattern),
         searched: AtomicUsize::new(0),
         required: &[],
     }
@@ -112,20 +117,28 @@ impl Pattern {
                 .any(|w| contains_ignore_ascii_case(haystack.as_bytes(), w.as_bytes()))
     }
 
+    #[allow(clippy::expect_used)] // A literal pattern that does not compile is a bug the tests catch.
+    fn lite(&self) -> &regex_lite::Regex {
+        self.lite.get_or_init(|| {
+            regex_lite::Regex::new(&self.source).expect("a pattern of this crate's source compiles")
+        })
+    }
+
     fn full(&self) -> &regex::Regex {
         self.full.get_or_init(|| {
-            // The lite engine accepted the pattern, and the rewrite only swaps classes for
-            // their ASCII spelling; should `regex` still refuse it, lite stays in use.
-            regex::Regex::new(&self.ascii).unwrap_or_else(|_| never_matches())
+            // The lite engine accepts the pattern, and the rewrite to ASCII classes only
+            // swaps classes for their ASCII spelling; should `regex` still refuse it, lite
+            // stays in use.
+            regex::Regex::new(&ascii_classes(&self.source)).unwrap_or_else(|_| never_matches())
         })
     }
 
     fn runner(&self, haystack: &str) -> Runner<'_> {
         if !self.may_match(haystack) {
             debug_assert!(
-                !self.lite.is_match(haystack),
+                !self.lite().is_match(haystack),
                 "pattern {:?} matches {haystack:?} without any of its required words {:?}",
-                self.lite.as_str(),
+                self.source,
                 self.required
             );
             return Runner::Skip;
@@ -141,7 +154,7 @@ impl Pattern {
         };
         match use_full.then(|| self.full()) {
             Some(full) if full.as_str() != NEVER => Runner::Full(full),
-            _ => Runner::Lite(&self.lite),
+            _ => Runner::Lite(self.lite()),
         }
     }
 
@@ -434,7 +447,7 @@ mod tests {
     fn verbose_patterns_keep_their_spaces() {
         // In (?x) mode `regex` ignores a bare space even inside a class.
         let p = regex(r"(?x) \d \s \d");
-        assert_eq!(p.lite.find("1 2").map(|m| m.range()), Some(0..3));
+        assert_eq!(p.lite().find("1 2").map(|m| m.range()), Some(0..3));
         assert_eq!(p.full().find("1 2").map(|m| m.range()), Some(0..3));
     }
 
@@ -443,7 +456,7 @@ mod tests {
         // Unicode digits, spaces and letters are none of \d, \s, \w to either engine.
         let p = regex(r"\b\w+\s\d");
         let hay = "é\u{2003}١ word 7";
-        let lite = p.lite.find(hay).map(|m| m.range());
+        let lite = p.lite().find(hay).map(|m| m.range());
         let full = p.full().find(hay).map(|m| m.range());
         assert_eq!(lite, full);
         assert_eq!(lite, Some(8..14));

@@ -5,9 +5,9 @@
 //! a finding paragraph that praises one thing and criticises another must not lend its
 //! criticism to the praised thing.
 
-use super::taxonomy::{words, AreaKind, Taxonomy};
+use super::taxonomy::{word_text, words, AreaKind, Taxonomy};
 use crate::model::Polarity;
-use std::collections::{HashMap, HashSet};
+use crate::wordhash::{WordMap, WordSet};
 use std::sync::LazyLock;
 
 /// Words that praise (whole words, or prefixes where they end in `*`).
@@ -246,7 +246,7 @@ const NEGATIVE_PHRASES: &[&str] = &[
 
 /// Cue words: exact words in a set, prefixes (`delay*`) in a short list.
 struct Cues {
-    exact: HashSet<&'static str>,
+    exact: WordSet<&'static str>,
     prefixes: Vec<&'static str>,
 }
 
@@ -269,10 +269,10 @@ impl Cues {
 }
 
 /// Phrases indexed by their first word.
-type Phrases = HashMap<String, Vec<Vec<String>>>;
+type Phrases = WordMap<String, Vec<Vec<String>>>;
 
 fn phrases(list: &[&str]) -> Phrases {
-    let mut out: Phrases = HashMap::new();
+    let mut out: Phrases = WordMap::default();
     for p in list {
         let ws = words(p);
         if let Some(first) = ws.first() {
@@ -285,7 +285,7 @@ fn phrases(list: &[&str]) -> Phrases {
 struct Lexicon {
     positive: Cues,
     negative: Cues,
-    negators: HashSet<&'static str>,
+    negators: WordSet<&'static str>,
     reducers: Cues,
     neutral: Phrases,
     negative_phrases: Phrases,
@@ -300,7 +300,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     negative_phrases: phrases(NEGATIVE_PHRASES),
 });
 
-fn phrase_at(ws: &[String], i: usize, phrase: &[String]) -> bool {
+fn phrase_at(ws: &[&str], i: usize, phrase: &[String]) -> bool {
     ws.get(i..i + phrase.len())
         .is_some_and(|s| s.iter().zip(phrase).all(|(a, b)| a == b))
 }
@@ -309,8 +309,8 @@ fn phrase_at(ws: &[String], i: usize, phrase: &[String]) -> bool {
 pub fn cue_counts(sentence: &str) -> (usize, usize) {
     let mut pos = 0;
     let mut neg = 0;
-    let first = words(sentence.get(..40.min(sentence.len())).unwrap_or(sentence));
-    let opener = first.first().map(String::as_str);
+    let first = word_text(sentence.get(..40.min(sentence.len())).unwrap_or(sentence));
+    let opener = first.split(' ').find(|w| !w.is_empty());
     // A sentence opening with a concession ("Although cultural matches are not always
     // possible, carers support ...") asserts its main clause: the conceded clause before
     // the first comma is not counted, unless nothing follows it.
@@ -325,7 +325,9 @@ pub fn cue_counts(sentence: &str) -> (usize, usize) {
     // A negator turns round every cue after it in its clause: "is not ensuring a
     // consistent quality of practice and timely impact".
     for clause in asserted.split([',', ';', ':', '(', ')']) {
-        let (p, n) = clause_counts(&words(clause));
+        let text = word_text(clause);
+        let ws: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+        let (p, n) = clause_counts(&ws);
         pos += p;
         neg += n;
     }
@@ -337,20 +339,20 @@ pub fn cue_counts(sentence: &str) -> (usize, usize) {
     (pos, neg)
 }
 
-fn clause_counts(ws: &[String]) -> (usize, usize) {
+fn clause_counts(ws: &[&str]) -> (usize, usize) {
     let lex = &*LEXICON;
     let mut skip = vec![false; ws.len()];
     let mut pos = 0;
     let mut neg = 0;
     for (i, w) in ws.iter().enumerate() {
-        for p in lex.neutral.get(w).into_iter().flatten() {
+        for p in lex.neutral.get(*w).into_iter().flatten() {
             if phrase_at(ws, i, p) {
                 if let Some(span) = skip.get_mut(i..i + p.len()) {
                     span.fill(true);
                 }
             }
         }
-        for p in lex.negative_phrases.get(w).into_iter().flatten() {
+        for p in lex.negative_phrases.get(*w).into_iter().flatten() {
             if phrase_at(ws, i, p) {
                 neg += 1;
                 if let Some(span) = skip.get_mut(i..i + p.len()) {
@@ -362,23 +364,15 @@ fn clause_counts(ws: &[String]) -> (usize, usize) {
     let mut negated = false;
     let mut reduced_until = 0;
     for (i, (w, &skipped)) in ws.iter().zip(&skip).enumerate() {
-        if lex.negators.contains(w.as_str()) {
+        if lex.negators.contains(*w) {
             negated = true;
             continue;
         }
         if lex.reducers.contains(w) {
             reduced_until = i + 4;
         }
-        if skipped
-            || matches!(
-                w.as_str(),
-                "but" | "however" | "although" | "while" | "whereas"
-            )
-        {
-            negated &= !matches!(
-                w.as_str(),
-                "but" | "however" | "although" | "while" | "whereas"
-            );
+        if skipped || matches!(*w, "but" | "however" | "although" | "while" | "whereas") {
+            negated &= !matches!(*w, "but" | "however" | "although" | "while" | "whereas");
             continue;
         }
         if lex.positive.contains(w) {

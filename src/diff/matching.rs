@@ -4,7 +4,11 @@
 
 use super::evidence::Issue;
 use super::taxonomy::{words, Taxonomy};
-use std::collections::HashSet;
+use crate::wordhash::WordSet;
+use std::sync::LazyLock;
+
+/// The stemmed content words of a text.
+pub type Stems = WordSet<String>;
 
 /// Words that carry no issue: function words and the stock phrasing of recommendations.
 const STOPWORDS: &[&str] = &[
@@ -140,21 +144,29 @@ pub fn stem(word: &str) -> String {
     word.to_string()
 }
 
+static STOPWORD_SET: LazyLock<WordSet<&'static str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
 /// The stemmed content words of `text`.
-pub fn content_stems(text: &str) -> HashSet<String> {
-    words(text)
-        .into_iter()
+pub fn content_stems(text: &str) -> Stems {
+    stems_of(&words(text))
+}
+
+/// The stemmed content words among `words` (as [`words`] gives them).
+pub fn stems_of(words: &[String]) -> Stems {
+    words
+        .iter()
         .filter(|w| {
             w.len() > 2
-                && !STOPWORDS.contains(&w.as_str())
+                && !STOPWORD_SET.contains(w.as_str())
                 && !w.chars().all(|c| c.is_ascii_digit())
         })
-        .map(|w| stem(&w))
+        .map(|w| stem(w))
         .collect()
 }
 
 /// Dice coefficient of two stem sets.
-pub fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+pub fn dice(a: &Stems, b: &Stems) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -215,9 +227,9 @@ pub fn cohorts_compatible(a: &[usize], b: &[usize]) -> bool {
 pub fn restatement_score(
     tax: &Taxonomy,
     old: &Issue,
-    old_stems: &HashSet<String>,
+    old_stems: &Stems,
     new: &Issue,
-    new_stems: &HashSet<String>,
+    new_stems: &Stems,
 ) -> f64 {
     let lexical = dice(old_stems, new_stems);
     let focus = focus_overlap(tax, &old.weighted, &new.weighted);

@@ -21,7 +21,7 @@ use crate::model::{
     Polarity, Recommendation, RecommendationStatus, Scope, Status, SCHEMA_VERSION,
 };
 use evidence::{polarity, section_cohorts, Issue};
-use matching::{content_stems, restatement_score};
+use matching::{content_stems, restatement_score, stems_of, Stems};
 use std::collections::HashSet;
 use taxonomy::{Taxonomy, TAXONOMY};
 
@@ -40,7 +40,7 @@ struct Sentence<'a> {
     part: Part,
     text: &'a str,
     areas: Vec<usize>,
-    stems: HashSet<String>,
+    stems: Stems,
     polarity: Polarity,
 }
 
@@ -84,7 +84,7 @@ pub(crate) struct NewSide<'a> {
     sentences: Vec<Sentence<'a>>,
     finding_cohorts: Vec<Vec<usize>>,
     finding_areas: Vec<Vec<usize>>,
-    recs: Vec<(Issue, HashSet<String>)>,
+    recs: Vec<(Issue, Stems)>,
 }
 
 impl<'a> NewSide<'a> {
@@ -101,14 +101,16 @@ impl<'a> NewSide<'a> {
             let mut areas = Vec::new();
             let first = out.sentences.len();
             for s in sentences(&f.text) {
-                let sa = tax.areas_in(s);
+                // One tokenisation for both the areas and the stems.
+                let ws = taxonomy::words(s);
+                let sa = tax.areas_of_words(&ws);
                 areas.extend(sa.iter().copied());
                 out.sentences.push(Sentence {
                     finding: fi,
                     part: Part::of(&f.section),
                     text: s,
                     areas: sa,
-                    stems: content_stems(s),
+                    stems: stems_of(&ws),
                     polarity: polarity(s),
                 });
             }
@@ -166,13 +168,7 @@ fn finding_tone(sentences: &[Sentence]) -> Polarity {
 }
 
 /// How strongly a sentence bears on an issue: 0 when it does not.
-fn relevance(
-    tax: &Taxonomy,
-    issue: &Issue,
-    stems: &HashSet<String>,
-    s: &Sentence,
-    side: &NewSide,
-) -> f64 {
+fn relevance(tax: &Taxonomy, issue: &Issue, stems: &Stems, s: &Sentence, side: &NewSide) -> f64 {
     let lexical = matching::dice(stems, &s.stems);
     if issue.is_empty() {
         // Nothing the taxonomy knows: fall back on shared content words.

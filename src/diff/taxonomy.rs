@@ -1,7 +1,7 @@
 //! The practice-area taxonomy: areas of children's social care and the cue phrases that
 //! mark them, kept as data in `data/practice_areas.txt` and parsed once.
 
-use std::collections::HashMap;
+use crate::wordhash::WordMap;
 use std::sync::LazyLock;
 
 const DATA: &str = include_str!("../../data/practice_areas.txt");
@@ -63,10 +63,10 @@ struct Cue {
 pub struct Taxonomy {
     pub areas: Vec<PracticeArea>,
     cues: Vec<Cue>,
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: WordMap<String, Vec<usize>>,
     /// Cues that open with a prefix (`manag* oversight`), by the prefix's first
     /// [`PREFIX_KEY`] bytes; a prefix shorter than that is under its whole self.
-    by_first_prefix: HashMap<String, Vec<usize>>,
+    by_first_prefix: WordMap<String, Vec<usize>>,
 }
 
 /// Bytes of a cue's opening prefix that index it.
@@ -86,19 +86,27 @@ pub struct AreaHit {
 /// Lower-cased words of `text`: apostrophes dropped, everything else not a letter or digit
 /// separates words.
 pub fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
+    word_text(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The [`words`] of `text` in one string, each followed by a space (and runs of spaces
+/// where punctuation stood), for reading them as slices without a string each.
+pub fn word_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1);
     for c in text.chars() {
-        if c.is_alphanumeric() {
-            cur.extend(c.to_lowercase());
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
         } else if c == '\'' || c == '\u{2019}' {
             // "children's" → "childrens"
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+        } else {
+            out.push(' ');
         }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
     }
     out
 }
@@ -205,8 +213,8 @@ impl Taxonomy {
                 });
             }
         }
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_first_prefix: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_word: WordMap<String, Vec<usize>> = WordMap::default();
+        let mut by_first_prefix: WordMap<String, Vec<usize>> = WordMap::default();
         for (i, cue) in cues.iter().enumerate() {
             match cue.words.first() {
                 Some(CueWord::Exact(w)) => by_first_word.entry(w.clone()).or_default().push(i),
@@ -316,7 +324,12 @@ impl Taxonomy {
 
     /// The set of areas found in `text` (sorted, unique).
     pub fn areas_in(&self, text: &str) -> Vec<usize> {
-        let mut areas: Vec<usize> = self.hits(&words(text)).iter().map(|h| h.area).collect();
+        self.areas_of_words(&words(text))
+    }
+
+    /// The set of areas found in `ws`, the [`words`] of a text (sorted, unique).
+    pub fn areas_of_words(&self, ws: &[String]) -> Vec<usize> {
+        let mut areas: Vec<usize> = self.hits(ws).iter().map(|h| h.area).collect();
         areas.sort_unstable();
         areas.dedup();
         areas

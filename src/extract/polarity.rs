@@ -9,7 +9,7 @@
 //! visit"). A sentence with both kinds of cue is mixed unless one side outweighs the other
 //! twice over and no contrast word ("although", "however", "but", "while") joins them.
 
-use std::collections::HashMap;
+use crate::wordhash::WordMap;
 use std::sync::LazyLock;
 
 use crate::extract::text::sentences;
@@ -237,46 +237,10 @@ struct WordInfo {
     negator: bool,
 }
 
-/// A word-at-a-time multiplicative hash (as in rustc's FxHash): the index is keyed by
-/// short words, where SipHash's set-up dominates.
-#[derive(Clone, Copy, Default)]
-struct WordHash(u64);
-
-impl WordHash {
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl std::hash::Hasher for WordHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.mix(u64::from_le_bytes(word));
-        }
-        let mut tail = [0u8; 8];
-        let rest = chunks.remainder();
-        for (t, &r) in tail.iter_mut().zip(rest) {
-            *t = r;
-        }
-        self.mix(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 59));
-    }
-    fn write_u8(&mut self, byte: u8) {
-        self.mix(u64::from(byte));
-    }
-}
-
-type WordHashBuild = std::hash::BuildHasherDefault<WordHash>;
-
 /// Every word the rules know, so a sentence is read with one look-up per word and without
 /// allocating.
-static WORD_INDEX: LazyLock<HashMap<&'static str, WordInfo, WordHashBuild>> = LazyLock::new(|| {
-    let mut index: HashMap<&'static str, WordInfo, WordHashBuild> = HashMap::default();
+static WORD_INDEX: LazyLock<WordMap<&'static str, WordInfo>> = LazyLock::new(|| {
+    let mut index: WordMap<&'static str, WordInfo> = WordMap::default();
     for &(phrase, weight) in CUES {
         let words: Vec<&'static str> = phrase.split(' ').collect();
         let Some(&first) = words.first() else {
