@@ -12,9 +12,10 @@ mod batch;
 
 pub use batch::{expand, ordered_map, Inputs};
 
+use crate::extract::Fields;
 use crate::model::{Change, Diff, Document, Status, Timeline};
 use crate::render::{self, style::Style, Format};
-use crate::{diff, parse_path, validate};
+use crate::{diff, parse_path, parse_path_with, validate};
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -309,12 +310,7 @@ pub fn run(cli: &Cli, terminal: Terminal, out: &mut dyn Write) -> Result<u8> {
             explain,
             exit_code,
         } => {
-            // The two documents are parsed side by side: a diff is two parses and a
-            // comparison, and the parses are most of its time.
-            let mut docs = parse_all(&[old.clone(), new.clone()], jobs(None))?.into_iter();
-            let (Some(old_doc), Some(new_doc)) = (docs.next(), docs.next()) else {
-                bail!("{old} and {new} could not both be read");
-            };
+            let (old_doc, new_doc) = parse_pair(old, new)?;
             let mut d = diff::diff(&old_doc, &new_doc);
             if !explain {
                 d.recommendations
@@ -506,6 +502,25 @@ fn worker_error(files: &[String], i: usize, panic: String) -> anyhow::Error {
 }
 
 /// Parse every file in parallel, in order; the first failure is the error.
+/// Parse OLD and NEW side by side: a diff is two parses and a comparison, and the parses
+/// are most of its time. OLD's findings are not read (the diff compares OLD's
+/// recommendations with NEW's findings), and OLD's thread also loads the taxonomy that the
+/// comparison needs. An error in OLD is reported before one in NEW.
+fn parse_pair(old: &str, new: &str) -> Result<(Document, Document)> {
+    std::thread::scope(|scope| {
+        let old_job = scope.spawn(|| {
+            let doc = parse_path_with(old, Fields::WITHOUT_FINDINGS);
+            diff::load_taxonomy();
+            doc
+        });
+        let new_doc = parse_path(new);
+        let old_doc = old_job
+            .join()
+            .map_err(|_| anyhow!("{old}: the parser stopped unexpectedly"))??;
+        Ok((old_doc, new_doc?))
+    })
+}
+
 fn parse_all(files: &[String], jobs: usize) -> Result<Vec<Document>> {
     let mut docs = Vec::with_capacity(files.len());
     let mut quiet = Progress::new(files.len(), false);

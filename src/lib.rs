@@ -27,8 +27,13 @@ use model::Document;
 
 /// Read and parse the document at `path` (`-` for stdin).
 pub fn parse_path(path: &str) -> Result<Document> {
+    parse_path_with(path, extract::Fields::ALL)
+}
+
+/// Read the document at `path` and extract `fields` of it.
+pub fn parse_path_with(path: &str, fields: extract::Fields) -> Result<Document> {
     let source = input::read(path)?;
-    Ok(extract::extract(&source))
+    Ok(extract::extract_with(&source, fields))
 }
 
 /// Parse a document from its bytes; `name` is what `source` will say.

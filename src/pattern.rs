@@ -64,9 +64,12 @@ pub struct Pattern {
     lite: OnceLock<regex_lite::Regex>,
     full: OnceLock<regex::Regex>,
     searched: AtomicUsize,
-    /// Words one of which every match contains (ASCII letters, compared without case);
-    /// empty when the pattern has no such words.
+    /// Words one of which every match contains (ASCII, compared without case); empty
+    /// when the pattern has no such words.
     required: &'static [&'static str],
+    /// For a pattern anchored at the start: words one of which every matching haystack
+    /// starts with, after any white space; empty when not given.
+    start: &'static [&'static str],
 }
 
 /// A pattern written in this crate's source (never one built from input), so a pattern
@@ -85,6 +88,7 @@ pub fn regex(pattern: &str) -> Pattern {
         full: OnceLock::new(),
         searched: AtomicUsize::new(0),
         required: &[],
+        start: &[],
     }
 }
 
@@ -108,13 +112,32 @@ impl Pattern {
         self
     }
 
-    /// Whether `haystack` contains one of the required words (true when there are none).
+    /// For a pattern anchored at the start (`^`, without `(?m)`): declare words one of
+    /// which every matching haystack starts with, after any white space, compared without
+    /// regard to ASCII case. Checking a haystack's first bytes costs next to nothing, and
+    /// is checked in debug builds like [`Pattern::requiring`].
+    pub fn starting_with(mut self, words: &'static [&'static str]) -> Self {
+        self.start = words;
+        self
+    }
+
+    /// Whether `haystack` passes the start and required words (true when there are none).
     fn may_match(&self, haystack: &str) -> bool {
-        self.required.is_empty()
-            || self
-                .required
-                .iter()
-                .any(|w| contains_ignore_ascii_case(haystack.as_bytes(), w.as_bytes()))
+        let starts = self.start.is_empty() || {
+            let head = haystack
+                .trim_start_matches(crate::extract::text::is_ascii_space)
+                .as_bytes();
+            self.start.iter().any(|w| {
+                head.get(..w.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+            })
+        };
+        starts
+            && (self.required.is_empty()
+                || self
+                    .required
+                    .iter()
+                    .any(|w| contains_ignore_ascii_case(haystack.as_bytes(), w.as_bytes())))
     }
 
     #[allow(clippy::expect_used)] // A literal pattern that does not compile is a bug the tests catch.
@@ -137,9 +160,10 @@ impl Pattern {
         if !self.may_match(haystack) {
             debug_assert!(
                 !self.lite().is_match(haystack),
-                "pattern {:?} matches {haystack:?} without any of its required words {:?}",
+                "pattern {:?} matches {haystack:?} without any of its required words {:?} or start words {:?}",
                 self.source,
-                self.required
+                self.required,
+                self.start
             );
             return Runner::Skip;
         }
@@ -274,6 +298,9 @@ impl Pattern {
         Cow::Owned(out)
     }
 }
+
+/// Start words for a pattern that starts with a digit.
+pub const DIGITS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 /// Whether `haystack` contains `needle` (ASCII, lower case), ignoring ASCII case.
 pub fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
@@ -487,6 +514,16 @@ mod tests {
         assert!(!contains_ignore_ascii_case(b"lsc", b"lscb"));
         assert!(contains_ignore_ascii_case(b"lscb", b"lscb"));
         assert!(contains_ignore_ascii_case(b"anything", b""));
+    }
+
+    #[test]
+    fn start_words_skip_haystacks_not_starting_with_them() {
+        let p =
+            regex(r"(?i)^\s*(?:lead|reporting) inspector").starting_with(&["lead", "reporting"]);
+        assert!(p.is_match("  Lead inspector: Jo Bloggs"));
+        assert!(p.is_match("REPORTING INSPECTOR"));
+        assert!(!p.is_match("The lead inspector"));
+        assert!(!p.is_match(""));
     }
 
     #[test]

@@ -17,12 +17,14 @@ pub mod timeline;
 
 use crate::extract::text::sentences;
 use crate::model::{
-    Diff, Document, DocumentRef, Evidence, Explanation, Framework, Kind, NewRecommendation,
-    Polarity, Recommendation, RecommendationStatus, Scope, Status, SCHEMA_VERSION,
+    Diff, Document, DocumentRef, Evidence, Explanation, Finding, Framework, Kind,
+    NewRecommendation, Polarity, Recommendation, RecommendationStatus, Scope, Status,
+    SCHEMA_VERSION,
 };
 use evidence::{polarity, section_cohorts, Issue};
 use matching::{content_stems, restatement_score, stems_of, Stems};
 use std::collections::HashSet;
+use std::sync::LazyLock;
 use taxonomy::{Taxonomy, TAXONOMY};
 
 pub use timeline::timeline;
@@ -87,16 +89,49 @@ pub(crate) struct NewSide<'a> {
     recs: Vec<(Issue, Stems)>,
 }
 
+/// Findings from this many on are analysed on two threads (when there are two cores):
+/// below it, starting a thread costs more than it saves.
+const PARALLEL_FINDINGS: usize = 40;
+
 impl<'a> NewSide<'a> {
     pub(crate) fn analyse(new: &'a Document) -> Self {
         let tax = &*TAXONOMY;
+        let findings = new.findings.as_slice();
+        let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        let mut out = if two_cores && findings.len() >= PARALLEL_FINDINGS {
+            // Each finding is analysed on its own, so the halves are independent and
+            // joined in order give the same result as one pass.
+            let (first, second) = findings.split_at(findings.len() / 2);
+            std::thread::scope(|scope| {
+                let later = scope.spawn(|| Self::analyse_findings(tax, second, first.len()));
+                let mut side = Self::analyse_findings(tax, first, 0);
+                match later.join() {
+                    Ok(rest) => side.append(rest),
+                    // Analysis does not panic; should it, the half is analysed again here.
+                    Err(_) => side.append(Self::analyse_findings(tax, second, first.len())),
+                }
+                side
+            })
+        } else {
+            Self::analyse_findings(tax, findings, 0)
+        };
+        out.recs = new
+            .recommendations
+            .iter()
+            .map(|r| (Issue::of(tax, &r.text), content_stems(&r.text)))
+            .collect();
+        out
+    }
+
+    /// Analyse `findings`, numbering them from `offset`.
+    fn analyse_findings(tax: &Taxonomy, findings: &'a [Finding], offset: usize) -> Self {
         let mut out = NewSide {
             sentences: Vec::new(),
-            finding_cohorts: Vec::new(),
-            finding_areas: Vec::new(),
+            finding_cohorts: Vec::with_capacity(findings.len()),
+            finding_areas: Vec::with_capacity(findings.len()),
             recs: Vec::new(),
         };
-        for (fi, f) in new.findings.iter().enumerate() {
+        for (fi, f) in findings.iter().enumerate() {
             let mut cohorts = section_cohorts(tax, &f.section);
             let mut areas = Vec::new();
             let first = out.sentences.len();
@@ -106,7 +141,7 @@ impl<'a> NewSide<'a> {
                 let sa = tax.areas_of_words(&ws);
                 areas.extend(sa.iter().copied());
                 out.sentences.push(Sentence {
-                    finding: fi,
+                    finding: offset + fi,
                     part: Part::of(&f.section),
                     text: s,
                     areas: sa,
@@ -139,12 +174,14 @@ impl<'a> NewSide<'a> {
             out.finding_cohorts.push(cohorts);
             out.finding_areas.push(areas);
         }
-        out.recs = new
-            .recommendations
-            .iter()
-            .map(|r| (Issue::of(tax, &r.text), content_stems(&r.text)))
-            .collect();
         out
+    }
+
+    /// Add the analysis of the findings that follow this one's.
+    fn append(&mut self, mut rest: Self) {
+        self.sentences.append(&mut rest.sentences);
+        self.finding_cohorts.append(&mut rest.finding_cohorts);
+        self.finding_areas.append(&mut rest.finding_areas);
     }
 }
 
@@ -385,6 +422,12 @@ fn scope_comparable(scope: Scope, new: &Document) -> bool {
 }
 
 /// Compare OLD with NEW.
+/// Load the practice-area taxonomy now (it is otherwise loaded by the first comparison),
+/// for a caller with a thread to spare.
+pub fn load_taxonomy() {
+    LazyLock::force(&TAXONOMY);
+}
+
 pub fn diff(old: &Document, new: &Document) -> Diff {
     diff_analysed(old, new, &NewSide::analyse(new))
 }

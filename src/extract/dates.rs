@@ -188,6 +188,7 @@ static DAYS_NO_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(\d{1,2})(?:\s+([a-z]{3,9}))?\s+(?:to|and|-|–)\s+(\d{1,2})\s+([a-z]{3,9})\s*$|^(\d{1,2})\s+([a-z]{3,9})\s*$",
     )
+        .starting_with(crate::pattern::DIGITS)
 });
 
 /// A range printed without a year ("30 and 31 January", "13 October") in a text dated

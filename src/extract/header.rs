@@ -236,22 +236,26 @@ fn strip_suffix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
 
 static REPORT_TITLE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^(?:re-?)?inspection of\b|^review of\b")
+        .starting_with(&["re", "inspection"])
         .requiring(&["inspection", "review"])
 });
 static TITLE_NAMES_COUNCIL: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:re-?)?inspection of (?:the )?(.+?)(?:\s+local authority)?\s+children'?s\s+services\b",
     )
+        .starting_with(&["re", "inspection"])
         .requiring(&["services"])
 });
 static TITLE_IS_TRUST: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^inspection of (?:the )?(.+?\s+(?:children'?s|children and families)(?:\s+services)?\s+trust)\b",
     )
+        .starting_with(&["inspection"])
         .requiring(&["trust"])
 });
 static TITLE_END: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^(?:inspection dates?|lead inspector|report published)\b")
+        .starting_with(&["inspection", "lead", "report"])
         .requiring(&["inspection", "lead", "published"])
 });
 
@@ -305,7 +309,7 @@ fn visit_council(flat: &str) -> Option<String> {
 
 static JTAI_OF: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^joint targeted area inspection of (?:the )?(.+)$")
-        .requiring(&["joint"])
+        .starting_with(&["joint"])
 });
 static JTAI_LETTER_IN: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
@@ -432,7 +436,7 @@ fn any_council(flat: &str) -> Option<String> {
 // ---------------------------------------------------------------------- dates
 
 static DATES_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$").requiring(&["inspection"])
+    crate::pattern::regex(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$").starting_with(&["inspection"])
 });
 /// A report's "Inspection dates: 13 January 2020 to 24 January 2020" (the dates may be
 /// on the following line); two separate weeks give the first day and the last.
@@ -616,14 +620,15 @@ fn fix_letter_year(doc: &mut Document) {
 
 static LEAD_LINE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^[ \t]*(?:lead|reporting) inspector(?: on site)?\s*:?[ \t]*(.*)$")
+        .starting_with(&["lead", "reporting"])
         .requiring(&["inspector"])
 });
 static DEPUTY_LINE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^[ \t]*deputy lead inspectors?\s*:?[ \t]*(.*)$")
-        .requiring(&["deputy"])
+        .starting_with(&["deputy"])
 });
 static TEAM_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$").requiring(&["team"])
+    crate::pattern::regex(r"(?i)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$").starting_with(&["team"])
 });
 static TEAM_STOP: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(

@@ -154,9 +154,12 @@ const GRADE_WORDS: &[&str] = &[
 
 static CELL_GAP: LazyLock<Pattern> = LazyLock::new(|| crate::pattern::regex(r"\s{2,}"));
 /// SIF row numbers: "1.", "2.1".
-static ROW_NUMBER: LazyLock<Pattern> = LazyLock::new(|| crate::pattern::regex(r"^\d(?:\.\d)?\.?$"));
+static ROW_NUMBER: LazyLock<Pattern> = LazyLock::new(|| {
+    crate::pattern::regex(r"^\d(?:\.\d)?\.?$").starting_with(crate::pattern::DIGITS)
+});
 static TABLE_START: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^(?:the impact of leaders\b|1\.?\s+children who need help\b)")
+        .starting_with(&["the", "1"])
         .requiring(&["leaders", "children"])
 });
 static GRADE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -524,6 +527,7 @@ static ROW_START: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:the impact of leaders\b|the experiences and progress of\b|overall effectiveness\b|\d(?:\.\d)?\.?\s+[a-z])",
     )
+        .starting_with(&["the", "overall", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"])
 });
 
 /// Grades paired with rows by position alone, when the grade count does not match the
@@ -648,6 +652,7 @@ static SIF_HEADLINE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:the overall judgement is (?:that children's services (?:are |is )?)?|children's services (?:in .{1,100}? )?(?:are|is) |children's services (?:in .{1,100}? )?(?:requires?) )((?:requires? )?improvement(?: to be good)?|inadequate|good|outstanding)\.?\d{0,2}$",
     )
+        .starting_with(&["the", "children"])
         .requiring(&["services", "judgement"])
 });
 
@@ -657,6 +662,7 @@ static LSCB_HEADLINE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^the (?:effectiveness of the )?(?:local safeguarding children board(?: \(lscb\))?|lscb) (?:is |are )?(requires? improvement(?: to be good)?|inadequate|good|outstanding)\.?$",
     )
+        .starting_with(&["the"])
         .requiring(&["lscb", "safeguarding"])
 });
 

@@ -210,6 +210,7 @@ static LOOKED_AT: LazyLock<Pattern> = LazyLock::new(|| {
 });
 static ARRANGEMENTS_FOR: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^the local authority'?s arrangements (?:and support )?for ")
+        .starting_with(&["the"])
         .requiring(&["arrangements"])
 });
 static FRAMEWORK_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
@@ -356,6 +357,7 @@ static ILACS_AREA_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:the\s+)?(?:experiences? and progress of .+|impact of leaders.*)$",
     )
+    .starting_with(&["the", "experience", "impact"])
     .requiring(&["experience", "impact"])
 });
 

@@ -14,8 +14,27 @@ use crate::classify::classify;
 use crate::input::Source;
 use crate::model::Document;
 
+/// Which of a document's field families to extract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fields {
+    /// Findings (with their polarity), most of the work on a long report.
+    pub findings: bool,
+}
+
+impl Fields {
+    /// Everything: what `parse` prints and `validate` checks.
+    pub const ALL: Fields = Fields { findings: true };
+    /// The OLD side of a diff: its judgements and recommendations, not its findings.
+    pub const WITHOUT_FINDINGS: Fields = Fields { findings: false };
+}
+
 /// Parse a prepared source into a document.
 pub fn extract(source: &Source) -> Document {
+    extract_with(source, Fields::ALL)
+}
+
+/// Parse a prepared source into a document with `fields`; the others stay empty.
+pub fn extract_with(source: &Source, fields: Fields) -> Document {
     let mut doc = Document::new(source.name.clone());
     doc.warnings.extend(source.warnings.iter().cloned());
     let class = classify(&source.text);
@@ -25,7 +44,9 @@ pub fn extract(source: &Source) -> Document {
     header::extract(source, &mut doc);
     judgements::extract(source, &mut doc);
     recommendations::extract(source, &mut doc);
-    findings::extract(source, &mut doc);
+    if fields.findings {
+        findings::extract(source, &mut doc);
+    }
     letters::extract(source, &mut doc);
     doc
 }

@@ -106,6 +106,7 @@ static LSCB_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:section \d+:?\s*)?(?:the )?(?:effectiveness of the )?(?:local safeguarding children'?s? board|lscb)(?:\s*\(lscb\))?\s*(?:$|:|(?:is|requires)\b.{0,24}$)",
     )
+        .starting_with(&["section", "the", "effectiveness", "local", "lscb"])
         .requiring(&["lscb", "safeguarding"])
 });
 
@@ -551,7 +552,7 @@ static FAILURE_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^(?:failure to comply|signed\b|improvement against the above measures)",
     )
-    .requiring(&["failure", "signed", "improvement"])
+    .starting_with(&["failure", "signed", "improvement"])
 });
 
 /// A DfE improvement notice: the numbered paragraphs after "the following actions are

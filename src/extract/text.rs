@@ -350,6 +350,7 @@ static HEADER_DATES: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^\d{1,2}(?: [a-z]+)?(?: (?:to|and|-|–) \d{1,2})? [a-z]+ \d{4}(?:\s+\d{1,3})?$",
     )
+    .starting_with(crate::pattern::DIGITS)
 });
 
 /// The running header of an ILACS report page: "Inspection of Halton local authority
