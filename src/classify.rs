@@ -15,33 +15,51 @@ pub struct Classification {
     pub warning: Option<String>,
 }
 
-/// Title-block patterns, most specific first: (pattern, words one of which it needs, kind).
-type Title = (&'static str, &'static [&'static str], Kind);
-static TITLES: LazyLock<Vec<(Pattern, Kind)>> = LazyLock::new(|| {
+/// Where a pattern's matches can lie, which decides what it is run on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// Inside one line: it is run on the lines that have its words, one at a time.
+    Line,
+    /// From the start of a line over the lines after it (`(?m)^` and `\s` or `\n` inside):
+    /// it is run from each line start that its start words allow.
+    FromLineStart,
+}
+
+/// A title-block pattern with what it needs to match and what it tells.
+type Title = (&'static str, &'static [&'static str], Reach, Kind);
+
+/// Title-block patterns, most specific first: (pattern, words one of which it needs or
+/// (reaching over lines) starts with, reach, kind).
+static TITLES: LazyLock<Vec<(Pattern, Reach, Kind)>> = LazyLock::new(|| {
     let titles: [Title; 7] = [
         (
             r"(?i)\bimprovement notice\b|\bstatutory direction\b|\bdirection (?:issued|given) (?:to|under)\b",
             &["notice", "direction"],
+            Reach::Line,
             Kind::ImprovementNotice,
         ),
         (
             r"(?i)\bjoint targeted area inspection\b|\bjoint inspection of\b",
             &["joint"],
+            Reach::Line,
             Kind::JointInspection,
         ),
         (
             r"(?i)\bmonitoring visit (?:to|of)\b|\bmonitoring visit\b",
             &["monitoring"],
+            Reach::Line,
             Kind::MonitoringVisit,
         ),
         (
             r"(?i)\bfocused visit (?:to|of)\b",
             &["focused"],
+            Reach::Line,
             Kind::FocusedVisit,
         ),
         (
             r"(?i)\b(?:re-?)?inspection of (?:services for children in need|children'?s social care|local authority children|[a-z .'-]+ local authority children|looked after children|safeguarding)",
             &["inspection"],
+            Reach::Line,
             Kind::Inspection,
         ),
         // ILACS title pages since about 2021 put the council's name first, wrapped over
@@ -50,17 +68,26 @@ static TITLES: LazyLock<Vec<(Pattern, Kind)>> = LazyLock::new(|| {
         (
             r"(?im)^[ \t]*inspection of [a-z .'&,()\n-]{1,120}?(?:(?:local\s+authority\s+)?children'?s\s+services|\btrust$)",
             &["inspection"],
+            Reach::FromLineStart,
             Kind::Inspection,
         ),
         (
             r"(?i)\bschool report\b|\binspection of [a-z .'-]+ (?:school|academy)\b|\bshort inspection of\b",
             &["school", "academy", "short"],
+            Reach::Line,
             Kind::SchoolInspection,
         ),
     ];
     titles
         .into_iter()
-        .map(|(p, words, k)| (crate::pattern::regex(p).requiring(words), k))
+        .map(|(p, words, reach, k)| {
+            let re = crate::pattern::regex(p);
+            let re = match reach {
+                Reach::Line => re.requiring(words),
+                Reach::FromLineStart => re.starting_with(words),
+            };
+            (re, reach, k)
+        })
         .collect()
 });
 
@@ -91,7 +118,8 @@ static PRE_SIF_TITLE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?im)^\s*inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:\s+services)?\s*$",
     )
-        .requiring(&["looked"])
+    .starting_with(&["inspection"])
+    .requiring(&["looked"])
 });
 const PRE_SIF_WARNING: &str = "an inspection under the framework before 2013 (safeguarding and looked after children): its grades are on another scale and are not read";
 
@@ -105,10 +133,12 @@ pub fn classify(text: &str) -> Classification {
     // other visits or inspections in its first paragraph.
     let found = TITLES
         .iter()
-        .filter_map(|(re, kind)| re.find(head).map(|m| (m.start(), *kind)))
+        .filter_map(|(re, reach, kind)| earliest_match(re, *reach, head).map(|at| (at, *kind)))
         .min_by_key(|(pos, _)| *pos);
     if let Some((_, kind)) = found {
-        if kind == Kind::Inspection && PRE_SIF_TITLE.is_match(head) {
+        if kind == Kind::Inspection
+            && earliest_match(&PRE_SIF_TITLE, Reach::FromLineStart, head).is_some()
+        {
             return Classification {
                 kind,
                 framework: None,
@@ -142,6 +172,24 @@ pub fn classify(text: &str) -> Classification {
         framework: None,
         warning: Some("not recognised as an Ofsted or DfE document: no report title, letter subject or notice heading in its first lines".to_string()),
     }
+}
+
+/// Where the first match of `re` in `text` starts, searching as its `reach` allows: the
+/// first line with a match holds the earliest one, as no match starts before its line.
+fn earliest_match(re: &Pattern, reach: Reach, text: &str) -> Option<usize> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        let haystack = match reach {
+            Reach::Line => line.strip_suffix('\n').unwrap_or(line),
+            Reach::FromLineStart => text.get(at..).unwrap_or_default(),
+        };
+        if let Some(m) = re.find(haystack) {
+            return Some(at + m.start());
+        }
+    }
+    None
 }
 
 fn framework(text: &str) -> Option<Framework> {
