@@ -336,57 +336,25 @@ fn words(sentence: &str) -> Vec<String> {
         .collect()
 }
 
-/// [`words`] of a sentence already lower-cased and ASCII, as slices of it.
+/// [`words`] of a sentence already lower-cased and ASCII, as slices of it: one pass,
+/// a word running from a letter or digit over letters, digits, hyphens and apostrophes,
+/// and ending at its last letter or digit.
 fn ascii_words<'a>(lower: &'a str, out: &mut Vec<&'a str>) {
-    let bytes = lower.as_bytes();
-    #[allow(clippy::indexing_slicing)] // A byte indexes the 256-entry table.
-    let class = |i: usize| {
-        bytes
-            .get(i)
-            .map_or(SEPARATOR, |&b| WORD_CLASS[usize::from(b)])
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        while i < bytes.len() && class(i) != ALNUM {
-            i += 1;
-        }
-        // The word's first letter or digit; hyphens and apostrophes before it are trimmed.
-        let start = i;
-        let mut end = i;
-        while i < bytes.len() && class(i) != SEPARATOR {
-            if class(i) == ALNUM {
-                end = i + 1;
+    // The current word's start, and the end of its last letter or digit.
+    let mut word: Option<(usize, usize)> = None;
+    for (i, &b) in lower.as_bytes().iter().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            word = Some(word.map_or((i, i + 1), |(start, _)| (start, i + 1)));
+        } else if b != b'-' && b != b'\'' {
+            if let Some((start, end)) = word.take() {
+                out.extend(lower.get(start..end));
             }
-            i += 1;
         }
-        // Hyphens and apostrophes after its last letter or digit are trimmed too.
-        if let Some(word) = lower.get(start..end).filter(|w| !w.is_empty()) {
-            out.push(word);
-        }
+    }
+    if let Some((start, end)) = word {
+        out.extend(lower.get(start..end));
     }
 }
-
-const SEPARATOR: u8 = 0;
-const ALNUM: u8 = 1;
-const JOINER: u8 = 2;
-
-/// Byte classes for [`ascii_words`]: letters and digits, the hyphen and apostrophe that
-/// may join them, and the rest.
-#[allow(clippy::indexing_slicing)] // `b` < 128, inside the 256-entry table.
-static WORD_CLASS: [u8; 256] = {
-    let mut table = [SEPARATOR; 256];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        if byte.is_ascii_alphanumeric() {
-            table[b] = ALNUM;
-        } else if byte == b'-' || byte == b'\'' {
-            table[b] = JOINER;
-        }
-        b += 1;
-    }
-    table
-};
 
 /// Score one sentence.
 pub fn sentence_scores(sentence: &str) -> Scores {
@@ -640,6 +608,17 @@ mod tests {
             sentence_polarity("Referrals are responded to without delay."),
             Positive
         );
+    }
+
+    #[test]
+    fn ascii_words_of_any_ascii_are_the_words() {
+        use proptest::prelude::*;
+        proptest!(|(s in "[a-zA-Z0-9 '.,;-]{0,40}")| {
+            let lower = s.to_ascii_lowercase();
+            let mut fast = Vec::new();
+            ascii_words(&lower, &mut fast);
+            prop_assert_eq!(fast, words(&s));
+        });
     }
 
     #[test]
