@@ -21,15 +21,16 @@ enum Reach {
     /// Inside one line: it is run on the lines that have its words, one at a time.
     Line,
     /// From the start of a line over the lines after it (`(?m)^` and `\s` or `\n` inside):
-    /// it is run from each line start that its start words allow.
-    FromLineStart,
+    /// it is run from each line start where the text goes on, after white space, with
+    /// one of these words.
+    FromLineStart(&'static [&'static str]),
 }
 
 /// A title-block pattern with what it needs to match and what it tells.
 type Title = (&'static str, &'static [&'static str], Reach, Kind);
 
-/// Title-block patterns, most specific first: (pattern, words one of which it needs or
-/// (reaching over lines) starts with, reach, kind).
+/// Title-block patterns, most specific first: (pattern, words one of which its matches
+/// contain, where it can match, kind).
 static TITLES: LazyLock<Vec<(Pattern, Reach, Kind)>> = LazyLock::new(|| {
     let titles: [Title; 7] = [
         (
@@ -67,8 +68,8 @@ static TITLES: LazyLock<Vec<(Pattern, Reach, Kind)>> = LazyLock::new(|| {
         // children's services"; children's trusts are inspected in their own name.
         (
             r"(?im)^[ \t]*inspection of [a-z .'&,()\n-]{1,120}?(?:(?:local\s+authority\s+)?children'?s\s+services|\btrust$)",
-            &["inspection"],
-            Reach::FromLineStart,
+            &[],
+            Reach::FromLineStart(&["inspection"]),
             Kind::Inspection,
         ),
         (
@@ -80,14 +81,7 @@ static TITLES: LazyLock<Vec<(Pattern, Reach, Kind)>> = LazyLock::new(|| {
     ];
     titles
         .into_iter()
-        .map(|(p, words, reach, k)| {
-            let re = crate::pattern::regex(p);
-            let re = match reach {
-                Reach::Line => re.requiring(words),
-                Reach::FromLineStart => re.starting_with(words),
-            };
-            (re, reach, k)
-        })
+        .map(|(p, words, reach, k)| (crate::pattern::regex(p).requiring(words), reach, k))
         .collect()
 });
 
@@ -118,7 +112,6 @@ static PRE_SIF_TITLE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?im)^\s*inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:\s+services)?\s*$",
     )
-    .starting_with(&["inspection"])
     .requiring(&["looked"])
 });
 const PRE_SIF_WARNING: &str = "an inspection under the framework before 2013 (safeguarding and looked after children): its grades are on another scale and are not read";
@@ -137,7 +130,7 @@ pub fn classify(text: &str) -> Classification {
         .min_by_key(|(pos, _)| *pos);
     if let Some((_, kind)) = found {
         if kind == Kind::Inspection
-            && earliest_match(&PRE_SIF_TITLE, Reach::FromLineStart, head).is_some()
+            && earliest_match(&PRE_SIF_TITLE, Reach::FromLineStart(&["inspection"]), head).is_some()
         {
             return Classification {
                 kind,
@@ -175,7 +168,8 @@ pub fn classify(text: &str) -> Classification {
 }
 
 /// Where the first match of `re` in `text` starts, searching as its `reach` allows: the
-/// first line with a match holds the earliest one, as no match starts before its line.
+/// first line with a match holds the earliest one, as no match starts before its line
+/// (and a match reaching over lines starts at a line start its words allow).
 fn earliest_match(re: &Pattern, reach: Reach, text: &str) -> Option<usize> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
@@ -183,7 +177,13 @@ fn earliest_match(re: &Pattern, reach: Reach, text: &str) -> Option<usize> {
         start += line.len();
         let haystack = match reach {
             Reach::Line => line.strip_suffix('\n').unwrap_or(line),
-            Reach::FromLineStart => text.get(at..).unwrap_or_default(),
+            Reach::FromLineStart(words) => {
+                let rest = text.get(at..).unwrap_or_default();
+                if !crate::pattern::starts_with_any(rest, words) {
+                    continue;
+                }
+                rest
+            }
         };
         if let Some(m) = re.find(haystack) {
             return Some(at + m.start());

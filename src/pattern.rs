@@ -123,15 +123,7 @@ impl Pattern {
 
     /// Whether `haystack` passes the start and required words (true when there are none).
     fn may_match(&self, haystack: &str) -> bool {
-        let starts = self.start.is_empty() || {
-            let head = haystack
-                .trim_start_matches(crate::extract::text::is_ascii_space)
-                .as_bytes();
-            self.start.iter().any(|w| {
-                head.get(..w.len())
-                    .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
-            })
-        };
+        let starts = self.start.is_empty() || starts_with_any(haystack, self.start);
         starts
             && (self.required.is_empty()
                 || self
@@ -301,6 +293,18 @@ impl Pattern {
 
 /// Start words for a pattern that starts with a digit.
 pub const DIGITS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
+/// Whether `text`, after any white space, starts with one of `words` (ASCII, lower case),
+/// ignoring ASCII case.
+pub fn starts_with_any(text: &str, words: &[&str]) -> bool {
+    let head = text
+        .trim_start_matches(crate::extract::text::is_ascii_space)
+        .as_bytes();
+    words.iter().any(|w| {
+        head.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+    })
+}
 
 /// Whether `haystack` contains `needle` (ASCII, lower case), ignoring ASCII case.
 pub fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
