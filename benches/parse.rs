@@ -1,12 +1,14 @@
 //! `cargo bench`: parse throughput (MB/s) per document kind and pdftotext mode over the
-//! dev corpus, diff time per hand-labelled pair, and a four-document Luton timeline.
+//! dev corpus, the same parse stage by stage, diff time per hand-labelled pair, and a
+//! four-document Luton timeline.
 //! Reads ../shared/corpus/dev; falls back to fixtures/seeds when it is absent.
 //! Kept quick (well under two minutes): few samples, one pass over a group per sample.
 
 use divan::counter::BytesCount;
 use divan::Bencher;
+use ofsted_diff::input::{self, Source};
 use ofsted_diff::model::Document;
-use ofsted_diff::{diff, parse_bytes};
+use ofsted_diff::{classify, diff, extract, parse_bytes, render};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -166,4 +168,74 @@ fn timeline_luton_from_text(bencher: Bencher) {
             .collect();
         divan::black_box(diff::timeline(&docs))
     });
+}
+
+/// The text-mode corpus read once, and each document as it stands before each stage.
+static STAGED: LazyLock<Vec<(Source, Document)>> = LazyLock::new(|| {
+    TEXT.values()
+        .flatten()
+        .filter_map(|(name, bytes)| {
+            let source = input::read_bytes(name, bytes).ok()?;
+            let doc = extract::extract(&source);
+            Some((source, doc))
+        })
+        .collect()
+});
+
+/// The stages of a parse, in order.
+const STAGES: [&str; 8] = [
+    "input",
+    "classify",
+    "header",
+    "judgements",
+    "recommendations",
+    "findings",
+    "letters",
+    "json",
+];
+
+/// One stage of the parse over the whole text-mode corpus, to see where a parse's time
+/// goes. Each stage gets the document as the stages before it leave it.
+#[divan::bench(args = STAGES, sample_count = 5, sample_size = 1)]
+fn stage(bencher: Bencher, stage: &str) {
+    let staged = &*STAGED;
+    let bytes: usize = staged.iter().map(|(s, _)| s.text.len()).sum();
+    let before = |doc: &Document| {
+        let mut d = Document::new(doc.source.clone());
+        d.kind = doc.kind;
+        d.framework = doc.framework;
+        if matches!(stage, "findings" | "letters" | "json") {
+            d.recommendations = doc.recommendations.clone();
+        }
+        if stage == "json" {
+            d = doc.clone();
+        }
+        d
+    };
+    bencher
+        .counter(BytesCount::new(bytes))
+        .with_inputs(|| staged.iter().map(|(_, d)| before(d)).collect::<Vec<_>>())
+        .bench_local_values(|mut docs: Vec<Document>| {
+            for ((source, _), doc) in staged.iter().zip(&mut docs) {
+                match stage {
+                    "input" => {
+                        divan::black_box(
+                            input::read_bytes(&source.name, source.text.as_bytes()).ok(),
+                        );
+                    }
+                    "classify" => {
+                        divan::black_box(classify::classify(&source.text));
+                    }
+                    "header" => extract::header::extract(source, doc),
+                    "judgements" => extract::judgements::extract(source, doc),
+                    "recommendations" => extract::recommendations::extract(source, doc),
+                    "findings" => extract::findings::extract(source, doc),
+                    "letters" => extract::letters::extract(source, doc),
+                    _ => {
+                        divan::black_box(render::json_line(doc));
+                    }
+                }
+            }
+            docs
+        });
 }

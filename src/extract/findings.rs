@@ -31,7 +31,7 @@ pub fn extract(source: &Source, doc: &mut Document) {
         .iter()
         .map(|r| r.chars().take(HEAD).collect())
         .collect();
-    let lines: Vec<&str> = source.text.lines().collect();
+    let lines = source.lines();
     let mut used: HashSet<String> = HashSet::new();
     let mut unnumbered = 0;
     for para in paragraphs(&lines) {
@@ -236,8 +236,20 @@ fn is_grade_line(t: &str) -> bool {
     // The longest grade line is 31 bytes: a longer line is one only if it starts
     // "judgement" (or is not ASCII, and so is checked in full).
     let trimmed = t.trim_end_matches(['.', ' ']);
-    if trimmed.len() > 40 && trimmed.is_ascii() {
-        return lower_starts_with(trimmed, "judgement");
+    if trimmed.is_ascii() {
+        // Without lower-casing a copy: most lines are checked, few are grades.
+        return lower_starts_with(trimmed, "judgement")
+            || (trimmed.len() <= 31
+                && [
+                    "outstanding",
+                    "good",
+                    "inadequate",
+                    "requires improvement",
+                    "requires improvement to be good",
+                    "grade",
+                ]
+                .iter()
+                .any(|g| trimmed.eq_ignore_ascii_case(g)));
     }
     let l = t.to_lowercase();
     let l = l.trim_end_matches(['.', ' ']);
@@ -338,19 +350,24 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
             Some((label, grade)) if is_grade_line(grade.trim()) => label.trim_end(),
             _ => t,
         };
-        let chars = t.chars().count();
+        let capitalised = t.chars().next().is_some_and(|c| c.is_uppercase());
+        let area_opening = lower_starts_with(t, "the experiences and progress of")
+            || lower_starts_with(t, "the impact of leaders");
+        // Only a line that may be a heading needs its length in characters.
+        let chars = if capitalised || area_opening {
+            t.chars().count()
+        } else {
+            usize::MAX
+        };
         // Headings: short lines without a closing full stop after a finished paragraph.
-        let heading_shaped = chars < short.max(40)
-            && t.chars().next().is_some_and(|c| c.is_uppercase())
+        let heading_shaped = capitalised
+            && chars < short.max(40)
             && !t.ends_with(['.', ',', ';'])
             && strip_bullet(t).is_none()
             && strip_number(t).is_none();
         // Practice-area headings run long ("The experiences and progress of children in
         // care and care leavers: requires improvement to be good").
-        let area_heading = chars <= 110
-            && (lower_starts_with(t, "the experiences and progress of")
-                || lower_starts_with(t, "the impact of leaders"))
-            && !t.ends_with('.');
+        let area_heading = area_opening && chars <= 110 && !t.ends_with('.');
         let after_bullet = cur.as_ref().is_some_and(|p| p.number.is_none() && p.bullet);
         if (heading_shaped || area_heading)
             && (prev_closed || blank)

@@ -102,13 +102,13 @@ pub fn extract(source: &Source, doc: &mut Document) {
     }
 
     let team = if report {
-        report_team(&source.text)
+        report_team(&source.lines())
     } else if letter {
-        letter_team(&flat).or_else(|| report_team(&source.text))
+        letter_team(&flat).or_else(|| report_team(&source.lines()))
     } else if matches!(doc.kind, Kind::ImprovementNotice | Kind::NewsArticle) {
         None // written by the DfE or the press, not by inspectors
     } else {
-        report_team(&source.text).or_else(|| letter_team(&flat))
+        report_team(&source.lines()).or_else(|| letter_team(&flat))
     };
     if let Some(team) = team {
         doc.lead_inspector = team.first().cloned();
@@ -636,16 +636,20 @@ static TEAM_STOP: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// "nspector", searched for in every line (a prebuilt searcher: `str::contains` sets one
+/// up per line).
+static INSPECTOR: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("nspector"));
+
 /// A report's team: "Lead inspector: Tracey Scott, His Majesty's Inspector" near the
 /// title (ILACS) or in "The inspection team" at the end (SIF), then the deputy and team.
-fn report_team(text: &str) -> Option<Vec<String>> {
+fn report_team(lines: &[&str]) -> Option<Vec<String>> {
     // Only lines that mention an inspector are tried: one cheap pass over the text.
-    let lines: Vec<&str> = text.lines().collect();
     let labelled: Vec<(usize, &str)> = lines
         .iter()
         .copied()
         .enumerate()
-        .filter(|(_, l)| l.contains("nspector"))
+        .filter(|(_, l)| INSPECTOR.find(l.as_bytes()).is_some())
         .collect();
     let next_text = |i: usize| {
         lines
@@ -669,13 +673,13 @@ fn report_team(text: &str) -> Option<Vec<String>> {
         .iter()
         .find_map(|&(i, line)| DEPUTY_LINE.captures(line).map(|c| (i, c)))
     {
-        team.extend(split_names(&labelled_value(&lines, i, &c[1])));
+        team.extend(split_names(&labelled_value(lines, i, &c[1])));
     }
     if let Some((i, c)) = labelled
         .iter()
         .find_map(|&(i, line)| TEAM_LINE.captures(line).map(|c| (i, c)))
     {
-        team.extend(split_names(&labelled_value(&lines, i, &c[1])));
+        team.extend(split_names(&labelled_value(lines, i, &c[1])));
     }
     let mut seen = Vec::new();
     team.retain(|n| {
@@ -778,6 +782,10 @@ fn clean_name(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn team_of(text: &str) -> Option<Vec<String>> {
+        report_team(&text.lines().collect::<Vec<_>>())
+    }
 
     #[test]
     fn council_short_names() {
@@ -971,33 +979,33 @@ mod tests {
             Some("Mandy Nightingale")
         );
         assert_eq!(
-            report_team("The inspection team\nLead inspector on site: Pietro Battista\nReport author: Sean Tarpey\n"),
+            team_of("The inspection team\nLead inspector on site: Pietro Battista\nReport author: Sean Tarpey\n"),
             Some(vec!["Pietro Battista".to_string()])
         );
         assert_eq!(
-            report_team("Lead inspector: Emmy Tomsett\nTeam inspectors: Fiona Millns HMI, Sean Tarpey HMI, Pauline Turner HMI, Aelwyn\nPugh HMI, Stephanie Murray HMI, Paul Johnston\nInformation about this local authority area\n"),
+            team_of("Lead inspector: Emmy Tomsett\nTeam inspectors: Fiona Millns HMI, Sean Tarpey HMI, Pauline Turner HMI, Aelwyn\nPugh HMI, Stephanie Murray HMI, Paul Johnston\nInformation about this local authority area\n"),
             Some(["Emmy Tomsett", "Fiona Millns", "Sean Tarpey", "Pauline Turner", "Aelwyn Pugh", "Stephanie Murray", "Paul Johnston"].map(String::from).to_vec())
         );
         assert_eq!(
-            report_team("Lead inspector: Sheena Doyle\nTeam inspectors: Brendan Parkinson, Stella Butler, Nancy Meehan, Paula Thomson-\nJones, Neil Penswick, Karen Wareing, Martin Parry\n\nQuality assurance manager: Carolyn Adcock\n").map(|t| t[4].clone()),
+            team_of("Lead inspector: Sheena Doyle\nTeam inspectors: Brendan Parkinson, Stella Butler, Nancy Meehan, Paula Thomson-\nJones, Neil Penswick, Karen Wareing, Martin Parry\n\nQuality assurance manager: Carolyn Adcock\n").map(|t| t[4].clone()),
             Some("Paula Thomson-Jones".to_string())
         );
         assert_eq!(
-            report_team("Inspection dates:\n\n15-19 July 2013\n\nReporting inspector Sarah Urding HMI\n\nAge group:\n"),
+            team_of("Inspection dates:\n\n15-19 July 2013\n\nReporting inspector Sarah Urding HMI\n\nAge group:\n"),
             Some(vec!["Sarah Urding".to_string()])
         );
         assert_eq!(
-            report_team("Lead inspector: Jan Edwards\nHer Majesty's Inspector\n"),
+            team_of("Lead inspector: Jan Edwards\nHer Majesty's Inspector\n"),
             Some(vec!["Jan Edwards".to_string()])
         );
         assert_eq!(
-            report_team(
+            team_of(
                 "The inspection team\nLead inspector:\n\nNigel Parkes\n\nDeputy lead inspector:\n"
             ),
             Some(vec!["Nigel Parkes".to_string()])
         );
         assert_eq!(
-            report_team("The inspection team\nLead inspector: Sue Myers\nDeputy lead inspector: Peter McEntee\nTeam inspectors: Shirley Bailey, Paula Thomson-Jones, Cath McEvoy, Russ Henry, Ali\nMekki and Gary Lamb AI\nSenior data analyst: Hywel Benbow\n"),
+            team_of("The inspection team\nLead inspector: Sue Myers\nDeputy lead inspector: Peter McEntee\nTeam inspectors: Shirley Bailey, Paula Thomson-Jones, Cath McEvoy, Russ Henry, Ali\nMekki and Gary Lamb AI\nSenior data analyst: Hywel Benbow\n"),
             Some(
                 [
                     "Sue Myers",

@@ -41,7 +41,7 @@ pub fn extract(source: &Source, doc: &mut Document) {
     if doc.kind != Kind::Inspection {
         return;
     }
-    let lines: Vec<&str> = source.text.lines().collect();
+    let lines = source.lines();
     let head = lines.get(..HEAD_LINES).unwrap_or(&lines);
     let mut found: Vec<(Area, Grade)> = Vec::new();
     let sif = doc.framework == Some(Framework::Sif);
@@ -1156,13 +1156,13 @@ mod tests {
     }
 
     fn sif_doc(text: &str) -> Document {
-        let source = Source {
-            name: "t.txt".to_string(),
-            text: text.to_string(),
-            layout: false,
-            markdown: false,
-            warnings: Vec::new(),
-        };
+        let source = Source::new(
+            "t.txt".to_string(),
+            text.to_string(),
+            false,
+            false,
+            Vec::new(),
+        );
         let mut doc = Document::new("t.txt");
         doc.kind = Kind::Inspection;
         doc.framework = Some(Framework::Sif);

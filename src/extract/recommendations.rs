@@ -20,7 +20,7 @@ use std::borrow::Cow;
 
 /// Fill this extractor's fields of `doc` from `source`.
 pub fn extract(source: &Source, doc: &mut Document) {
-    let lines: Vec<&str> = source.text.lines().collect();
+    let lines = source.lines();
     let mut recs = if doc.kind == Kind::ImprovementNotice {
         notice_requirements(&lines)
     } else {

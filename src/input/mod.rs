@@ -30,6 +30,45 @@ pub struct Source {
     /// True when the text came from Markdown.
     pub markdown: bool,
     pub warnings: Vec<String>,
+    /// Where each line of `text` lies (without its `\n`), found once for every extractor.
+    line_spans: Vec<std::ops::Range<usize>>,
+}
+
+impl Source {
+    /// A source for `text`, already normalised.
+    pub fn new(
+        name: String,
+        text: String,
+        layout: bool,
+        markdown: bool,
+        warnings: Vec<String>,
+    ) -> Self {
+        let mut line_spans = Vec::with_capacity(text.len() / 48);
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            line_spans.push(start..end);
+            start = end + 1;
+        }
+        if start < text.len() {
+            line_spans.push(start..text.len());
+        }
+        Source {
+            name,
+            text,
+            layout,
+            markdown,
+            warnings,
+            line_spans,
+        }
+    }
+
+    /// The lines of the text, as `text.lines()` gives them (the text has no `\r` left).
+    pub fn lines(&self) -> Vec<&str> {
+        self.line_spans
+            .iter()
+            .map(|span| self.text.get(span.clone()).unwrap_or_default())
+            .collect()
+    }
 }
 
 /// Read `path` (`-` for stdin) into a [`Source`].
@@ -93,13 +132,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Source> {
     };
     let (text, _pages) = pages::remove_furniture(&text);
     let layout = !is_md && looks_like_layout(&text);
-    Ok(Source {
-        name: name.to_string(),
-        text,
-        layout,
-        markdown: is_md,
-        warnings,
-    })
+    Ok(Source::new(name.to_string(), text, layout, is_md, warnings))
 }
 
 /// Whether `text` has `n` spaces in a row: `text.contains(&" ".repeat(n))` without
