@@ -5,7 +5,7 @@
 //! a finding paragraph that praises one thing and criticises another must not lend its
 //! criticism to the praised thing.
 
-use super::taxonomy::{word_text, words, AreaKind, Taxonomy};
+use super::taxonomy::{word_text, word_text_marking, words, AreaKind, Taxonomy};
 use crate::model::Polarity;
 use crate::wordhash::{WordMap, WordSet};
 use std::sync::LazyLock;
@@ -244,27 +244,40 @@ const NEGATIVE_PHRASES: &[&str] = &[
     "to be improved",
 ];
 
-/// Cue words: exact words in a set, prefixes (`delay*`) in a short list.
+/// Cue words: exact words in a set, prefixes (`delay*`) listed by their first byte.
 struct Cues {
     exact: WordSet<&'static str>,
-    prefixes: Vec<&'static str>,
+    prefixes: Vec<Vec<&'static str>>,
 }
 
 impl Cues {
     fn new(list: &[&'static str]) -> Self {
         let (prefixes, exact): (Vec<&str>, Vec<&str>) =
             list.iter().copied().partition(|w| w.ends_with('*'));
+        let mut by_first = vec![Vec::new(); 256];
+        for p in prefixes {
+            let p = p.trim_end_matches('*');
+            if let Some(list) = p
+                .bytes()
+                .next()
+                .and_then(|b| by_first.get_mut(usize::from(b)))
+            {
+                list.push(p);
+            }
+        }
         Cues {
             exact: exact.into_iter().collect(),
-            prefixes: prefixes
-                .into_iter()
-                .map(|p| p.trim_end_matches('*'))
-                .collect(),
+            prefixes: by_first,
         }
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.exact.contains(word) || self.prefixes.iter().any(|p| word.starts_with(p))
+        self.exact.contains(word)
+            || word
+                .bytes()
+                .next()
+                .and_then(|b| self.prefixes.get(usize::from(b)))
+                .is_some_and(|list| list.iter().any(|p| word.starts_with(p)))
     }
 }
 
@@ -324,10 +337,13 @@ pub fn cue_counts(sentence: &str) -> (usize, usize) {
     };
     // A negator turns round every cue after it in its clause: "is not ensuring a
     // consistent quality of practice and timely impact".
-    for clause in asserted.split([',', ';', ':', '(', ')']) {
-        let text = word_text(clause);
-        let ws: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
-        let (p, n) = clause_counts(&ws);
+    let text = word_text_marking(asserted, &[',', ';', ':', '(', ')'], '|');
+    let mut ws: Vec<&str> = Vec::new();
+    let mut skip: Vec<bool> = Vec::new();
+    for clause in text.split('|') {
+        ws.clear();
+        ws.extend(clause.split(' ').filter(|w| !w.is_empty()));
+        let (p, n) = clause_counts(&ws, &mut skip);
         pos += p;
         neg += n;
     }
@@ -339,9 +355,11 @@ pub fn cue_counts(sentence: &str) -> (usize, usize) {
     (pos, neg)
 }
 
-fn clause_counts(ws: &[&str]) -> (usize, usize) {
+/// Cue counts of one clause's words; `skip` is scratch space.
+fn clause_counts(ws: &[&str], skip: &mut Vec<bool>) -> (usize, usize) {
     let lex = &*LEXICON;
-    let mut skip = vec![false; ws.len()];
+    skip.clear();
+    skip.resize(ws.len(), false);
     let mut pos = 0;
     let mut neg = 0;
     for (i, w) in ws.iter().enumerate() {
@@ -363,7 +381,7 @@ fn clause_counts(ws: &[&str]) -> (usize, usize) {
     }
     let mut negated = false;
     let mut reduced_until = 0;
-    for (i, (w, &skipped)) in ws.iter().zip(&skip).enumerate() {
+    for (i, (w, &skipped)) in ws.iter().zip(skip.iter()).enumerate() {
         if lex.negators.contains(*w) {
             negated = true;
             continue;

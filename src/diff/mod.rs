@@ -91,7 +91,7 @@ pub(crate) struct NewSide<'a> {
 
 /// Findings from this many on are analysed on two threads (when there are two cores):
 /// below it, starting a thread costs more than it saves.
-const PARALLEL_FINDINGS: usize = 40;
+const PARALLEL_FINDINGS: usize = 16;
 
 impl<'a> NewSide<'a> {
     pub(crate) fn analyse(new: &'a Document) -> Self {

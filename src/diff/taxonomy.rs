@@ -96,9 +96,17 @@ pub fn words(text: &str) -> Vec<String> {
 /// The [`words`] of `text` in one string, each followed by a space (and runs of spaces
 /// where punctuation stood), for reading them as slices without a string each.
 pub fn word_text(text: &str) -> String {
+    word_text_marking(text, &[], ' ')
+}
+
+/// [`word_text`], with each of `breaks` written as `mark` (a character no word has) so
+/// that the parts between them can be told apart: clauses, say.
+pub fn word_text_marking(text: &str, breaks: &[char], mark: char) -> String {
     let mut out = String::with_capacity(text.len() + 1);
     for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
+        if breaks.contains(&c) {
+            out.push(mark);
+        } else if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
