@@ -39,10 +39,17 @@ echo "parse, all cores:  ${all_wall} s wall ($(nproc) cores)"
 echo "ratio to wc -w:    $(ratio "$one_cpu" "$wc_cpu")x in CPU time, $(ratio "$all_wall" "$wc_wall")x in wall time on all cores"
 echo "peak memory:       $((peak_kb / 1024)) MB for the whole batch, $((single_kb / 1024)) MB for one file"
 
-# Whole-process diff of every labelled dev pair and the Luton four-document timeline:
-# mean wall time of 20 runs each, in milliseconds.
+# Whole-process diff of every labelled dev pair and the Luton four-document timeline, in
+# milliseconds: with hyperfine, the median of 40 runs started without a shell (what a
+# caller waits for); without it, the mean of 20 runs from this shell's loop, which adds
+# the shell's own fork and exec (about a millisecond here) to each.
 dev=../shared/corpus/dev
 per_run_ms() {
+  if command -v hyperfine > /dev/null; then
+    hyperfine -N --style none --warmup 3 --runs 40 --export-json "$tmp" "$(printf '%q ' "$@")" > /dev/null 2>&1
+    jq '.results[0].median * 1000 * 10 | round / 10' "$tmp"
+    return
+  fi
   local start end
   start=$(date +%s%N)
   for _ in $(seq 20); do "$@" > /dev/null; done
