@@ -309,6 +309,22 @@ mod tests {
     }
 
     #[test]
+    fn earliest_match_finds_a_title_on_a_later_line_and_over_lines() {
+        let text = "Halton Borough Council\n\nInspection of Halton local\nauthority children's services\nA monitoring visit to Halton\n";
+        let (ilacs, _, _) = TITLES.get(5).unwrap();
+        assert_eq!(
+            earliest_match(ilacs, Reach::FromLineStart(&["inspection"]), text),
+            Some(24)
+        );
+        let (visit, _, _) = TITLES.get(2).unwrap();
+        assert_eq!(
+            earliest_match(visit, Reach::Line, text),
+            text.find("monitoring")
+        );
+        assert_eq!(earliest_match(visit, Reach::Line, "no title here\n"), None);
+    }
+
+    #[test]
     fn inspections_before_the_sif_have_no_framework() {
         // Medway 2013, text mode: the title block of a looked after children inspection.
         let c = classify("Inspection of looked after children\nservices\nMedway Council\n\nInspection dates:\n\n15-19 July 2013\n");

@@ -108,6 +108,10 @@ impl Pattern {
     /// Debug builds check the claim on every search it decides, so the test suite (which
     /// parses the whole dev corpus) catches a word list that would lose a match.
     pub fn requiring(mut self, words: &'static [&'static str]) -> Self {
+        debug_assert!(
+            lower_ascii(words),
+            "required words must be lower-case ASCII"
+        );
         self.required = words;
         self
     }
@@ -117,6 +121,7 @@ impl Pattern {
     /// regard to ASCII case. Checking a haystack's first bytes costs next to nothing, and
     /// is checked in debug builds like [`Pattern::requiring`].
     pub fn starting_with(mut self, words: &'static [&'static str]) -> Self {
+        debug_assert!(lower_ascii(words), "start words must be lower-case ASCII");
         self.start = words;
         self
     }
@@ -289,6 +294,14 @@ impl Pattern {
         out.push_str(haystack.get(last..).unwrap_or(""));
         Cow::Owned(out)
     }
+}
+
+/// Whether every one of `words` is ASCII without an upper-case letter, as the searches
+/// for them assume.
+fn lower_ascii(words: &[&str]) -> bool {
+    words
+        .iter()
+        .all(|w| w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()))
 }
 
 /// Start words for a pattern that starts with a digit.
