@@ -104,10 +104,10 @@ pub fn word_text(text: &str) -> String {
 pub fn word_text_marking(text: &str, breaks: &[char], mark: char) -> String {
     let mut out = String::with_capacity(text.len() + 1);
     for c in text.chars() {
-        if breaks.contains(&c) {
-            out.push(mark);
-        } else if c.is_ascii_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
+        } else if breaks.contains(&c) {
+            out.push(mark);
         } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if c == '\'' || c == '\u{2019}' {
@@ -126,7 +126,7 @@ impl Taxonomy {
         let mut areas: Vec<PracticeArea> = Vec::new();
         let mut parents: Vec<Option<String>> = Vec::new();
         let mut implied: Vec<Option<String>> = Vec::new();
-        let mut cue_texts: Vec<(usize, String)> = Vec::new();
+        let mut cue_texts: Vec<(usize, &str)> = Vec::new();
         for line in data.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -174,7 +174,7 @@ impl Taxonomy {
                 for cue in cues.split(';') {
                     let cue = cue.trim();
                     if !cue.is_empty() {
-                        cue_texts.push((current, cue.to_string()));
+                        cue_texts.push((current, cue));
                     }
                 }
             }
@@ -202,8 +202,9 @@ impl Taxonomy {
                     continue;
                 }
                 let prefix = token.ends_with('*');
-                for w in words(token.trim_end_matches('*')) {
-                    cue_words.push(CueWord::Exact(w));
+                let text = word_text(token.trim_end_matches('*'));
+                for w in text.split(' ').filter(|w| !w.is_empty()) {
+                    cue_words.push(CueWord::Exact(w.to_string()));
                 }
                 if prefix {
                     if let Some(CueWord::Exact(w)) = cue_words.pop() {

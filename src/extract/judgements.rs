@@ -673,19 +673,23 @@ fn headline_grade(re: &Pattern, text: &str) -> Option<Grade> {
     grade_of(re.captures(text)?.get(1)?.as_str())
 }
 
-/// The grades of the lines starting with `first_word` whose sentence (wrapped over up
-/// to three lines) matches `re`, in document order.
+/// The grades of the lines starting with `first_word` whose sentence (wrapped over up to
+/// three lines) matches `re`, in document order. When `openings` are given, the sentence
+/// must go on with one of them after `first_word`: the line goes on with one, or ends
+/// inside one.
 fn headline_grades<'a>(
     lines: &'a [&'a str],
     re: &'a Pattern,
     first_word: &'a str,
+    openings: &'a [&'a str],
 ) -> impl Iterator<Item = Grade> + 'a {
     lines.iter().enumerate().filter_map(move |(i, line)| {
         let t = line.trim_start();
         let starts = t
             .get(..first_word.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(first_word));
-        if !starts {
+        let rest = t.get(first_word.len()..).unwrap_or_default();
+        if !starts || !(openings.is_empty() || openings.iter().any(|o| opens_with(rest, o))) {
             return None;
         }
         // The sentence may wrap over up to three lines; it must end where a line ends.
@@ -705,16 +709,48 @@ fn headline_grades<'a>(
     })
 }
 
+/// Whether `text`, read with each run of white space as one space and without regard to
+/// ASCII case, goes on with `opening` or ends inside it.
+fn opens_with(text: &str, opening: &str) -> bool {
+    let mut chars = text.trim_start().chars().peekable();
+    for o in opening.chars() {
+        match chars.next() {
+            None => return true,
+            Some(c) if o == ' ' && c.is_whitespace() => {
+                while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            }
+            Some(c) if c.eq_ignore_ascii_case(&o) => {}
+            Some(_) => return false,
+        }
+    }
+    true
+}
+
 fn sif_headline(lines: &[&str]) -> Option<Grade> {
     let head = lines.get(..80).unwrap_or(lines);
-    headline_grades(head, &SIF_HEADLINE, "the overall judgement")
-        .chain(headline_grades(head, &SIF_HEADLINE, "children's services"))
+    headline_grades(head, &SIF_HEADLINE, "the overall judgement", &[])
+        .chain(headline_grades(
+            head,
+            &SIF_HEADLINE,
+            "children's services",
+            &[],
+        ))
         .next()
 }
 
 /// The LSCB grade; `Err` with a warning when the report states two different ones.
 fn lscb(lines: &[&str]) -> Result<Option<Grade>, String> {
-    let mut grades = headline_grades(lines, &LSCB_HEADLINE, "the ");
+    // Most lines of a report start "The"; only the board's name may follow.
+    let mut grades = headline_grades(
+        lines,
+        &LSCB_HEADLINE,
+        "the ",
+        &[
+            "effectiveness of the",
+            "local safeguarding children board",
+            "lscb",
+        ],
+    );
     let Some(first) = grades.next() else {
         return Ok(None);
     };
@@ -727,6 +763,17 @@ fn lscb(lines: &[&str]) -> Result<Option<Grade>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn openings_allow_wraps_and_spacing() {
+        let o = "local safeguarding children board";
+        assert!(opens_with("Local Safeguarding Children Board is good", o));
+        assert!(opens_with("  Local   Safeguarding", o));
+        assert!(opens_with("local ", o));
+        assert!(opens_with("", o));
+        assert!(!opens_with("local authority", o));
+        assert!(!opens_with("localsafeguarding", o));
+    }
 
     #[test]
     fn real_row_labels_map_to_areas() {
