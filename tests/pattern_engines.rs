@@ -2,9 +2,12 @@
 //! uses) and `regex` (what a corpus batch moves to), forced in turn over the seeds, the
 //! fixtures and the dev corpus in both pdftotext modes.
 //!
+//! It also proves every pattern's word list (`Pattern::requiring`, `starting_with`): each
+//! search the words answer without an engine is run on the engine too.
+//!
 //! This is its own test binary because the engine choice is process-wide.
 
-use ofsted_diff::pattern::{set_engine, Engine};
+use ofsted_diff::pattern::{check_skipped_searches, set_engine, Engine};
 use std::path::{Path, PathBuf};
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -42,6 +45,9 @@ fn lite_and_full_engines_parse_alike() {
     files(&root.join("../shared/corpus/dev/layout"), &mut paths);
     assert!(paths.len() > 40, "only {} files found", paths.len());
 
+    // Every search a pattern's words skip is checked against the engine, in release
+    // builds too (`cargo test --release`, as CI runs it).
+    check_skipped_searches(true);
     set_engine(Engine::Lite);
     let lite = parse_all(&paths);
     set_engine(Engine::Full);
