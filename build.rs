@@ -1,8 +1,5 @@
-//! Build script: record the git commit for `--version` (falling back to "unknown" when git
-//! or the repository is absent: a crate tarball, a copy without .git), and link the
-//! program as a position-dependent executable on Linux with glibc, so that a short run
-//! (one diff) does not relocate the program at every start: about half a millisecond of
-//! the 1.2 ms a start costs. The library and the tests are linked as usual.
+//! Build script: record the git commit for `--version`. Falls back to "unknown" when git
+//! or the repository is absent (a crate tarball, a copy without .git).
 
 use std::process::Command;
 
@@ -34,9 +31,4 @@ fn main() {
         println!("cargo:rerun-if-changed={path}");
     }
     println!("cargo:rustc-env=OFSTED_DIFF_COMMIT={commit}");
-    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
-    let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
-    if os == "linux" && env == "gnu" {
-        println!("cargo:rustc-link-arg-bins=-no-pie");
-    }
 }

@@ -501,26 +501,50 @@ fn worker_error(files: &[String], i: usize, panic: String) -> anyhow::Error {
     anyhow!("{file}: internal error while parsing it (please report this): {panic}")
 }
 
-/// Parse every file in parallel, in order; the first failure is the error.
 /// Parse OLD and NEW side by side: a diff is two parses and a comparison, and the parses
 /// are most of its time. OLD's findings are not read (the diff compares OLD's
-/// recommendations with NEW's findings), and OLD's thread also loads the taxonomy that the
-/// comparison needs. An error in OLD is reported before one in NEW.
+/// recommendations with NEW's findings), and OLD's thread then loads the taxonomy that the
+/// comparison needs.
 fn parse_pair(old: &str, new: &str) -> Result<(Document, Document)> {
-    std::thread::scope(|scope| {
-        let old_job = scope.spawn(|| {
-            let doc = parse_path_with(old, Fields::WITHOUT_FINDINGS);
-            diff::load_taxonomy();
-            doc
-        });
-        let new_doc = parse_path(new);
-        let old_doc = old_job
-            .join()
-            .map_err(|_| anyhow!("{old}: the parser stopped unexpectedly"))??;
-        Ok((old_doc, new_doc?))
-    })
+    side_by_side(
+        &[old.to_string(), new.to_string()],
+        || {
+            let doc = parse_path_with(old, Fields::WITHOUT_FINDINGS)?;
+            std::panic::catch_unwind(diff::load_taxonomy).map_err(|p| {
+                anyhow!(
+                    "internal error loading the practice-area taxonomy (please report this): {}",
+                    batch::panic_message(p.as_ref())
+                )
+            })?;
+            Ok(doc)
+        },
+        || parse_path(new),
+    )
 }
 
+/// Run `first` on a thread of its own and `second` on this one, as the work on `files[0]`
+/// and `files[1]`. As in a batch, a panic is an internal error naming its file, and the
+/// first's failure is reported before the second's.
+fn side_by_side<A: Send, B>(
+    files: &[String; 2],
+    first: impl FnOnce() -> Result<A> + Send,
+    second: impl FnOnce() -> Result<B>,
+) -> Result<(A, B)> {
+    let caught = |i: usize, p: Box<dyn std::any::Any + Send>| {
+        worker_error(files, i, batch::panic_message(p.as_ref()))
+    };
+    let (a, b) = std::thread::scope(|scope| {
+        let job = scope.spawn(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(first)));
+        let b = std::panic::catch_unwind(std::panic::AssertUnwindSafe(second));
+        let a = job.join().unwrap_or_else(Err);
+        (a, b)
+    });
+    let a = a.map_err(|p| caught(0, p))??;
+    let b = b.map_err(|p| caught(1, p))??;
+    Ok((a, b))
+}
+
+/// Parse every file in parallel, in order; the first failure is the error.
 fn parse_all(files: &[String], jobs: usize) -> Result<Vec<Document>> {
     let mut docs = Vec::with_capacity(files.len());
     let mut quiet = Progress::new(files.len(), false);
@@ -742,6 +766,32 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_diff_parse_that_panics_is_an_internal_error_naming_its_file() {
+        let files = ["old.txt".to_string(), "new.txt".to_string()];
+        let err = side_by_side(&files, || Ok(1), || -> Result<u8> { panic!("boom") })
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "new.txt: internal error while parsing it (please report this): boom"
+        );
+        // OLD's failure comes first, even when NEW panics.
+        let err = side_by_side(
+            &files,
+            || -> Result<u8> { Err(anyhow!("old.txt: no such file")) },
+            || -> Result<u8> { panic!("boom") },
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(err, "old.txt: no such file");
+        let err = side_by_side(&files, || -> Result<u8> { panic!("bang") }, || Ok(2))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("old.txt: internal error"), "{err}");
+        assert_eq!(side_by_side(&files, || Ok(1), || Ok(2)).unwrap(), (1, 2));
+    }
 
     fn env_of<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |name| {

@@ -107,8 +107,8 @@ impl<'a> NewSide<'a> {
                 let mut side = Self::analyse_findings(tax, first, 0);
                 match later.join() {
                     Ok(rest) => side.append(rest),
-                    // Analysis does not panic; should it, the half is analysed again here.
-                    Err(_) => side.append(Self::analyse_findings(tax, second, first.len())),
+                    // A panic goes on as if the half had been analysed on this thread.
+                    Err(panic) => std::panic::resume_unwind(panic),
                 }
                 side
             })

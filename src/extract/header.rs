@@ -486,7 +486,8 @@ static PUBLISHED: LazyLock<Pattern> = LazyLock::new(|| {
 /// "Report published: 8 August 2014" (or 08/08/2014). The pattern holds to one line, so
 /// it runs line by line, and only on the lines that say "published".
 fn published_line(head: &str) -> Option<String> {
-    head.lines()
+    // Split at `\n` only, as `(?m)$` ends a line: a `\r` stays in the line, as it did.
+    head.split('\n')
         .find_map(|line| PUBLISHED.captures(line))
         .and_then(|c| parse_date(&c[1]))
 }

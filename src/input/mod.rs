@@ -23,7 +23,9 @@ pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 pub struct Source {
     /// The path as given, or `-` for standard input.
     pub name: String,
-    /// Normalised text with page furniture removed, lines separated by `\n`.
+    /// Normalised text with page furniture removed, lines separated by `\n`. Set by
+    /// [`Source::new`], which finds its lines; changing it afterwards leaves
+    /// [`Source::lines`] reading the old line positions.
     pub text: String,
     /// True when the text came from `pdftotext -layout` (columns kept with spaces).
     pub layout: bool,
@@ -45,8 +47,12 @@ impl Source {
     ) -> Self {
         let mut line_spans = Vec::with_capacity(text.len() / 48);
         let mut start = 0;
-        for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
-            line_spans.push(start..end);
+        // As `str::lines` splits: at each `\n`, without a `\r` just before it (normalising
+        // removes them, but Markdown can write one back from `&#13;`).
+        let bytes = text.as_bytes();
+        for end in memchr::memchr_iter(b'\n', bytes) {
+            let cr = end > start && bytes.get(end - 1) == Some(&b'\r');
+            line_spans.push(start..end - usize::from(cr));
             start = end + 1;
         }
         if start < text.len() {
@@ -62,7 +68,7 @@ impl Source {
         }
     }
 
-    /// The lines of the text, as `text.lines()` gives them (the text has no `\r` left).
+    /// The lines of the text, as `text.lines()` gives them.
     pub fn lines(&self) -> Vec<&str> {
         self.line_spans
             .iter()
@@ -157,4 +163,18 @@ fn looks_like_layout(text: &str) -> bool {
         }
     }
     lines > 0 && gapped * 5 >= lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn source_lines_are_str_lines(text in "[a\r\n ]{0,12}") {
+            let source = Source::new("t".into(), text.clone(), false, false, Vec::new());
+            prop_assert_eq!(source.lines(), text.lines().collect::<Vec<_>>());
+        }
+    }
 }
