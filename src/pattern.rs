@@ -12,8 +12,10 @@
 //! with the ASCII meanings of `\d`, `\s`, `\w` and `\b` that `regex-lite` uses, and
 //! `tests/pattern_engines.rs` parses the fixtures and the dev corpus with each engine
 //! forced and compares the results. One difference remains by design: `(?i)` folds case
-//! by Unicode's rules in `regex` (so `k` also matches the Kelvin sign) and by ASCII's in
-//! `regex-lite`; no pattern of this crate depends on it.
+//! by Unicode's rules in `regex` (so `k` also matches the Kelvin sign and `s` the long s)
+//! and by ASCII's in `regex-lite`; no pattern of this crate depends on it. A pattern's
+//! required or start words are compared by ASCII's rules, so for those patterns the
+//! ASCII reading holds whichever engine runs.
 
 use std::borrow::Cow;
 use std::ops::Index;
