@@ -20,9 +20,10 @@ pub struct Classification {
 enum Reach {
     /// Inside one line: it is run on the lines that have its words, one at a time.
     Line,
-    /// From the start of a line over the lines after it (`(?m)^` and `\s` or `\n` inside):
-    /// it is run from each line start where the text goes on, after white space, with
-    /// one of these words.
+    /// From the start of a line over the lines after it (`\s` or `\n` inside): it is
+    /// run from each line start where the text goes on, after white space, with one of
+    /// these words. Such a pattern opens with `\A`, so that each run tries that line
+    /// start alone instead of searching on through the rest of the title block.
     FromLineStart(&'static [&'static str]),
 }
 
@@ -67,7 +68,7 @@ static TITLES: LazyLock<Vec<(Pattern, Reach, Kind)>> = LazyLock::new(|| {
         // up to three lines: "Inspection of Central Bedfordshire local\nauthority
         // children's services"; children's trusts are inspected in their own name.
         (
-            r"(?im)^[ \t]*inspection of [a-z .'&,()\n-]{1,120}?(?:(?:local\s+authority\s+)?children'?s\s+services|\btrust$)",
+            r"(?im)\A[ \t]*inspection of [a-z .'&,()\n-]{1,120}?(?:(?:local\s+authority\s+)?children'?s\s+services|\btrust$)",
             &[],
             Reach::FromLineStart(&["inspection"]),
             Kind::Inspection,
@@ -110,7 +111,7 @@ static GRADE_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
 /// on their own scale (with "adequate"); neither SIF nor ILACS.
 static PRE_SIF_TITLE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
-        r"(?im)^\s*inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:\s+services)?\s*$",
+        r"(?im)\A\s*inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:\s+services)?\s*$",
     )
     .requiring(&["looked"])
 });
