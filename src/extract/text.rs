@@ -357,11 +357,9 @@ static HEADER_DATES: LazyLock<Pattern> = LazyLock::new(|| {
 /// children's services" over "13 to 24 May 2024   2".
 pub fn is_running_header(line: &str) -> bool {
     (lower_starts_with(line, "inspection of ") && lower_ends_with(line, "children's services"))
-        // `\d` is a Unicode digit: every one is numeric. The dates (and any page number)
-        // end the line, so a line that does not end in a digit is not tried.
-        || (line.starts_with(char::is_numeric)
-            && line.ends_with(|c: char| c.is_ascii_digit())
-            && HEADER_DATES.is_match(line))
+        // The pattern's start words require a digit first; its dates (and any page
+        // number) end the line, so a line that does not end in a digit is not tried.
+        || (line.ends_with(|c: char| c.is_ascii_digit()) && HEADER_DATES.is_match(line))
 }
 
 #[cfg(test)]
