@@ -11,7 +11,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::extract::polarity::polarity_with_lower;
+use crate::extract::polarity::polarity;
 use crate::extract::text::{
     find_spaces, is_running_header, join_lines, line_width, lower_starts_with, next_word_fits,
     strip_bullet, strip_number,
@@ -51,7 +51,7 @@ pub fn extract(source: &Source, doc: &mut Document) {
             }
         };
         used.insert(id.clone());
-        let polarity = polarity_with_lower(&text, lower.as_deref());
+        let polarity = polarity(&text);
         doc.findings.push(Finding {
             id,
             section: para.section,
