@@ -233,9 +233,16 @@ fn before_column_gap(line: &str) -> &str {
 
 /// Grade lines under area headings ("Requires improvement to be good").
 fn is_grade_line(t: &str) -> bool {
+    // Every grade line starts with one of these letters, and an ASCII first letter lower-
+    // cases to itself alone.
+    if t.as_bytes().first().is_some_and(|&b| {
+        b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'o' | b'g' | b'i' | b'r' | b'j')
+    }) {
+        return false;
+    }
+    let trimmed = t.trim_end_matches(['.', ' ']);
     // The longest grade line is 31 bytes: a longer line is one only if it starts
     // "judgement" (or is not ASCII, and so is checked in full).
-    let trimmed = t.trim_end_matches(['.', ' ']);
     if trimmed.is_ascii() {
         // Without lower-casing a copy: most lines are checked, few are grades.
         return lower_starts_with(trimmed, "judgement")

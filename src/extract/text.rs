@@ -62,6 +62,16 @@ pub fn lower_starts_with(text: &str, prefix: &str) -> bool {
         if first.is_ascii() && first.to_ascii_lowercase() != want {
             return false;
         }
+        // So does the first char of another's lower case (a bullet's is itself).
+        if !first.is_ascii()
+            && text
+                .chars()
+                .next()
+                .and_then(|c| c.to_lowercase().next())
+                .is_none_or(|c| c != char::from(want))
+        {
+            return false;
+        }
     }
     match text.as_bytes().get(..prefix.len()) {
         Some(head) if head.is_ascii() => head.eq_ignore_ascii_case(prefix.as_bytes()),
@@ -108,16 +118,19 @@ fn last_chars(text: &str, n: usize) -> &str {
     text.get(start..).unwrap_or(text)
 }
 
-/// The byte offset of the first run of `n` spaces in `text`: `text.find(&" ".repeat(n))`
-/// without setting up a substring search.
+/// The byte offset of the first run of `n` spaces in `text`: `text.find(&" ".repeat(n))`.
 pub fn find_spaces(text: &str, n: usize) -> Option<usize> {
-    let mut run = 0;
-    text.bytes()
-        .position(|b| {
-            run = if b == b' ' { run + 1 } else { 0 };
-            run >= n
-        })
-        .map(|end| end + 1 - n)
+    /// Searchers for runs of one to eight spaces, set up once.
+    static RUNS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+        const SPACES: &[u8] = &[b' '; 8];
+        (1..=SPACES.len())
+            .map(|n| memchr::memmem::Finder::new(SPACES.get(..n).unwrap_or_default()))
+            .collect()
+    });
+    match n.checked_sub(1).and_then(|i| RUNS.get(i)) {
+        Some(finder) => finder.find(text.as_bytes()),
+        None => text.find(&" ".repeat(n)),
+    }
 }
 
 /// `text.to_lowercase().contains(needle)` for a lower-case ASCII `needle`, without
@@ -253,11 +266,17 @@ pub fn line_width(lines: &[&str]) -> usize {
 /// characters: if so, the converter broke the line by choice (a paragraph's end), not
 /// because the margin forced it (a wrap).
 pub fn next_word_fits(line: &str, next: &str, width: usize) -> bool {
-    let first_word = next
-        .split_whitespace()
-        .next()
-        .map_or(0, |w| w.chars().count());
-    line.trim().chars().count() + 1 + first_word <= width
+    let first_word = next.split_whitespace().next().map_or(0, char_count);
+    char_count(line.trim()) + 1 + first_word <= width
+}
+
+/// How many chars `text` has: its length when it is ASCII, as most lines are.
+pub fn char_count(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
 }
 
 /// Split a paragraph into sentences; each is a verbatim slice of `text`.
@@ -312,7 +331,7 @@ pub fn strip_bullet(line: &str) -> Option<&str> {
     Some(rest.trim_start())
 }
 
-/// False for lines [`NUMBERED`] cannot match, checked without running it: after any
+/// False for lines that hold no item number ([`strip_number`]), checked at once: after any
 /// white space, an item number starts with a bullet, a bracket, a digit or a lower-case
 /// letter, and a letter is followed by `.` or `)` (roman numerals after their letters).
 fn may_be_numbered(line: &str) -> bool {
@@ -328,22 +347,76 @@ fn may_be_numbered(line: &str) -> bool {
     }
 }
 
-static NUMBERED: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"^\s*(?:[-•◼]\s*)?\(?(\d{1,3}(?:\.\d{1,2})?|[a-z]|[ivx]{1,4})[.)](?:\s+|$)",
-    )
-});
-
 /// If `line` starts with an item number (`12.`, `2.1`, `a)`, `(iv)`, `- 3.`), the number
-/// and the text after it.
+/// and the text after it: what the pattern
+/// `^\s*(?:[-•◼]\s*)?\(?(\d{1,3}(?:\.\d{1,2})?|[a-z]|[ivx]{1,4})[.)](?:\s+|$)` would
+/// capture, with ASCII `\s` and `\d`. Written out because it is tried on every line.
 pub fn strip_number(line: &str) -> Option<(&str, &str)> {
     if !may_be_numbered(line) {
         return None;
     }
-    let caps = NUMBERED.captures(line)?;
-    let whole = caps.get(0)?;
-    let number = caps.get(1)?.as_str();
-    Some((number, line.get(whole.end()..)?.trim_start()))
+    let bytes = line.as_bytes();
+    let is_space = |i: usize| bytes.get(i).is_some_and(|&b| is_ascii_space(char::from(b)));
+    let skip_spaces = |mut i: usize| {
+        while is_space(i) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = skip_spaces(0);
+    let bullet = ['-', '•', '◼']
+        .into_iter()
+        .find(|&b| line.get(i..).is_some_and(|rest| rest.starts_with(b)));
+    if let Some(b) = bullet {
+        i = skip_spaces(i + b.len_utf8());
+    }
+    if bytes.get(i) == Some(&b'(') {
+        i += 1;
+    }
+    let start = i;
+    // After the number: a full stop or bracket, then white space or the end.
+    let closes = |end: usize| {
+        bytes.get(end).is_some_and(|&b| b == b'.' || b == b')')
+            && (end + 1 == bytes.len() || is_space(end + 1))
+    };
+    let run = |from: usize, max: usize, allowed: fn(&u8) -> bool| {
+        bytes
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take(max)
+            .take_while(|b| allowed(b))
+            .count()
+    };
+    // The alternatives in the pattern's order, each from its longest reading down.
+    let end = (1..=run(start, 3, u8::is_ascii_digit))
+        .rev()
+        .find_map(|digits| {
+            let whole = start + digits;
+            let decimals = if bytes.get(whole) == Some(&b'.') {
+                run(whole + 1, 2, u8::is_ascii_digit)
+            } else {
+                0
+            };
+            (1..=decimals)
+                .rev()
+                .map(|d| whole + 1 + d)
+                .chain([whole])
+                .find(|&end| closes(end))
+        })
+        .or_else(|| {
+            (bytes.get(start).is_some_and(u8::is_ascii_lowercase) && closes(start + 1))
+                .then_some(start + 1)
+        })
+        .or_else(|| {
+            let roman = |b: &u8| matches!(b, b'i' | b'v' | b'x');
+            (1..=run(start, 4, roman))
+                .rev()
+                .map(|n| start + n)
+                .find(|&end| closes(end))
+        })?;
+    let number = line.get(start..end)?;
+    Some((number, line.get(end + 1..)?.trim_start()))
 }
 
 static HEADER_DATES: LazyLock<Pattern> = LazyLock::new(|| {
@@ -514,6 +587,64 @@ mod tests {
             assert!(!may_be_numbered(line), "{line}");
             assert!(NUMBERED.captures(line).is_none(), "{line}");
         }
+    }
+
+    /// The pattern [`strip_number`] was written from, the reference for its tests.
+    static NUMBERED: LazyLock<Pattern> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"^\s*(?:[-•◼]\s*)?\(?(\d{1,3}(?:\.\d{1,2})?|[a-z]|[ivx]{1,4})[.)](?:\s+|$)",
+        )
+    });
+
+    fn numbered_by_pattern(line: &str) -> Option<(&str, &str)> {
+        if !may_be_numbered(line) {
+            return None;
+        }
+        let caps = NUMBERED.captures(line)?;
+        let whole = caps.get(0)?;
+        let number = caps.get(1)?.as_str();
+        Some((number, line.get(whole.end()..)?.trim_start()))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn item_numbers_are_read_as_the_pattern_reads_them(
+            line in "[ \t\u{b}\u{a0}]{0,2}[-•◼(]{0,2}[ ]{0,2}[0-9ivxab.)(]{0,8}[ \t\u{b}\u{a0}]{0,2}[a-zA-Z ]{0,3}"
+        ) {
+            prop_assert_eq!(strip_number(&line), numbered_by_pattern(&line));
+        }
+    }
+
+    #[test]
+    fn item_numbers_of_every_shape() {
+        for line in [
+            "12.5. Text",
+            "1.25) Text",
+            "1.2 Text",
+            "1.2.3 x",
+            "1234. x",
+            "12.",
+            "iv.",
+            "ii) x",
+            "i. x",
+            "x) y",
+            "(a) y",
+            "- 3. The",
+            "•4.",
+            "◼ (iv) x",
+            "a.b",
+            "3.\u{a0}x",
+            "3.\u{b}x",
+            "999.99. x",
+            "1.999. x",
+            "vvvvv. x",
+            "xiv.x",
+        ] {
+            assert_eq!(strip_number(line), numbered_by_pattern(line), "{line:?}");
+        }
+        assert_eq!(strip_number("12.5. Text"), Some(("12.5", "Text")));
+        assert_eq!(strip_number("(iv) the plans"), Some(("iv", "the plans")));
     }
 
     #[test]
