@@ -7,7 +7,7 @@
 
 use super::taxonomy::{word_text, word_text_marking, words, AreaKind, Taxonomy};
 use crate::model::Polarity;
-use crate::wordhash::{WordMap, WordSet};
+use crate::wordhash::WordMap;
 use std::sync::LazyLock;
 
 /// Words that praise (whole words, or prefixes where they end in `*`).
@@ -244,40 +244,29 @@ const NEGATIVE_PHRASES: &[&str] = &[
     "to be improved",
 ];
 
-/// Cue words: exact words in a set, prefixes (`delay*`) listed by their first byte.
-struct Cues {
-    exact: WordSet<&'static str>,
-    prefixes: Vec<Vec<&'static str>>,
+/// What one word is to the cue rules, from one look-up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct WordCues {
+    positive: bool,
+    negative: bool,
+    negator: bool,
+    reducer: bool,
+    /// It starts a phrase of [`NEUTRAL_PHRASES`].
+    starts_neutral: bool,
+    /// It starts a phrase of [`NEGATIVE_PHRASES`].
+    starts_negative: bool,
 }
 
-impl Cues {
-    fn new(list: &[&'static str]) -> Self {
-        let (prefixes, exact): (Vec<&str>, Vec<&str>) =
-            list.iter().copied().partition(|w| w.ends_with('*'));
-        let mut by_first = vec![Vec::new(); 256];
-        for p in prefixes {
-            let p = p.trim_end_matches('*');
-            if let Some(list) = p
-                .bytes()
-                .next()
-                .and_then(|b| by_first.get_mut(usize::from(b)))
-            {
-                list.push(p);
-            }
+impl WordCues {
+    fn or(self, other: WordCues) -> WordCues {
+        WordCues {
+            positive: self.positive || other.positive,
+            negative: self.negative || other.negative,
+            negator: self.negator || other.negator,
+            reducer: self.reducer || other.reducer,
+            starts_neutral: self.starts_neutral || other.starts_neutral,
+            starts_negative: self.starts_negative || other.starts_negative,
         }
-        Cues {
-            exact: exact.into_iter().collect(),
-            prefixes: by_first,
-        }
-    }
-
-    fn contains(&self, word: &str) -> bool {
-        self.exact.contains(word)
-            || word
-                .bytes()
-                .next()
-                .and_then(|b| self.prefixes.get(usize::from(b)))
-                .is_some_and(|list| list.iter().any(|p| word.starts_with(p)))
     }
 }
 
@@ -295,23 +284,115 @@ fn phrases(list: &[&str]) -> Phrases {
     out
 }
 
+/// Every cue list in one index: exact words in a map, prefixes (`delay*`) listed by their
+/// first byte, so that a word is classed with one hash look-up and a short scan.
 struct Lexicon {
-    positive: Cues,
-    negative: Cues,
-    negators: WordSet<&'static str>,
-    reducers: Cues,
+    exact: WordMap<String, WordCues>,
+    prefixes: Vec<Vec<(&'static str, WordCues)>>,
     neutral: Phrases,
     negative_phrases: Phrases,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    positive: Cues::new(POSITIVE),
-    negative: Cues::new(NEGATIVE),
-    negators: NEGATORS.iter().copied().collect(),
-    reducers: Cues::new(REDUCERS),
-    neutral: phrases(NEUTRAL_PHRASES),
-    negative_phrases: phrases(NEGATIVE_PHRASES),
-});
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut exact: WordMap<String, WordCues> = WordMap::default();
+        let mut prefixes = vec![Vec::new(); 256];
+        let lists: [(&[&'static str], WordCues); 4] = [
+            (
+                POSITIVE,
+                WordCues {
+                    positive: true,
+                    ..WordCues::default()
+                },
+            ),
+            (
+                NEGATIVE,
+                WordCues {
+                    negative: true,
+                    ..WordCues::default()
+                },
+            ),
+            (
+                NEGATORS,
+                WordCues {
+                    negator: true,
+                    ..WordCues::default()
+                },
+            ),
+            (
+                REDUCERS,
+                WordCues {
+                    reducer: true,
+                    ..WordCues::default()
+                },
+            ),
+        ];
+        for (list, cues) in lists {
+            for &w in list {
+                match w.strip_suffix('*') {
+                    Some(prefix) => {
+                        if let Some(by_first) = prefix
+                            .bytes()
+                            .next()
+                            .and_then(|b| prefixes.get_mut(usize::from(b)))
+                        {
+                            by_first.push((prefix, cues));
+                        }
+                    }
+                    None => {
+                        let entry = exact.entry(w.to_string()).or_default();
+                        *entry = entry.or(cues);
+                    }
+                }
+            }
+        }
+        let neutral = phrases(NEUTRAL_PHRASES);
+        let negative_phrases = phrases(NEGATIVE_PHRASES);
+        for (starts, cues) in [
+            (
+                &neutral,
+                WordCues {
+                    starts_neutral: true,
+                    ..WordCues::default()
+                },
+            ),
+            (
+                &negative_phrases,
+                WordCues {
+                    starts_negative: true,
+                    ..WordCues::default()
+                },
+            ),
+        ] {
+            for first in starts.keys() {
+                let entry = exact.entry(first.clone()).or_default();
+                *entry = entry.or(cues);
+            }
+        }
+        Lexicon {
+            exact,
+            prefixes,
+            neutral,
+            negative_phrases,
+        }
+    }
+
+    /// What `word` is to the cue rules.
+    fn cues(&self, word: &str) -> WordCues {
+        let exact = self.exact.get(word).copied().unwrap_or_default();
+        let by_first = word
+            .bytes()
+            .next()
+            .and_then(|b| self.prefixes.get(usize::from(b)));
+        by_first
+            .into_iter()
+            .flatten()
+            .filter(|(p, _)| word.starts_with(p))
+            .fold(exact, |all, &(_, cues)| all.or(cues))
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
 fn phrase_at(ws: &[&str], i: usize, phrase: &[String]) -> bool {
     ws.get(i..i + phrase.len())
@@ -340,10 +421,11 @@ pub fn cue_counts(sentence: &str) -> (usize, usize) {
     let text = word_text_marking(asserted, &[',', ';', ':', '(', ')'], '|');
     let mut ws: Vec<&str> = Vec::new();
     let mut skip: Vec<bool> = Vec::new();
+    let mut cues: Vec<WordCues> = Vec::new();
     for clause in text.split('|') {
         ws.clear();
         ws.extend(clause.split(' ').filter(|w| !w.is_empty()));
-        let (p, n) = clause_counts(&ws, &mut skip);
+        let (p, n) = clause_counts(&ws, &mut skip, &mut cues);
         pos += p;
         neg += n;
     }
@@ -355,51 +437,57 @@ pub fn cue_counts(sentence: &str) -> (usize, usize) {
     (pos, neg)
 }
 
-/// Cue counts of one clause's words; `skip` is scratch space.
-fn clause_counts(ws: &[&str], skip: &mut Vec<bool>) -> (usize, usize) {
+/// Cue counts of one clause's words; `skip` and `cues` are scratch space.
+fn clause_counts(ws: &[&str], skip: &mut Vec<bool>, cues: &mut Vec<WordCues>) -> (usize, usize) {
     let lex = &*LEXICON;
     skip.clear();
     skip.resize(ws.len(), false);
+    cues.clear();
+    cues.extend(ws.iter().map(|w| lex.cues(w)));
     let mut pos = 0;
     let mut neg = 0;
-    for (i, w) in ws.iter().enumerate() {
-        for p in lex.neutral.get(*w).into_iter().flatten() {
-            if phrase_at(ws, i, p) {
-                if let Some(span) = skip.get_mut(i..i + p.len()) {
-                    span.fill(true);
+    for (i, (w, c)) in ws.iter().zip(cues.iter()).enumerate() {
+        if c.starts_neutral {
+            for p in lex.neutral.get(*w).into_iter().flatten() {
+                if phrase_at(ws, i, p) {
+                    if let Some(span) = skip.get_mut(i..i + p.len()) {
+                        span.fill(true);
+                    }
                 }
             }
         }
-        for p in lex.negative_phrases.get(*w).into_iter().flatten() {
-            if phrase_at(ws, i, p) {
-                neg += 1;
-                if let Some(span) = skip.get_mut(i..i + p.len()) {
-                    span.fill(true);
+        if c.starts_negative {
+            for p in lex.negative_phrases.get(*w).into_iter().flatten() {
+                if phrase_at(ws, i, p) {
+                    neg += 1;
+                    if let Some(span) = skip.get_mut(i..i + p.len()) {
+                        span.fill(true);
+                    }
                 }
             }
         }
     }
     let mut negated = false;
     let mut reduced_until = 0;
-    for (i, (w, &skipped)) in ws.iter().zip(skip.iter()).enumerate() {
-        if lex.negators.contains(*w) {
+    for (i, ((w, &skipped), c)) in ws.iter().zip(skip.iter()).zip(cues.iter()).enumerate() {
+        if c.negator {
             negated = true;
             continue;
         }
-        if lex.reducers.contains(w) {
+        if c.reducer {
             reduced_until = i + 4;
         }
         if skipped || matches!(*w, "but" | "however" | "although" | "while" | "whereas") {
             negated &= !matches!(*w, "but" | "however" | "although" | "while" | "whereas");
             continue;
         }
-        if lex.positive.contains(w) {
+        if c.positive {
             if negated {
                 neg += 1;
             } else {
                 pos += 1;
             }
-        } else if lex.negative.contains(w) {
+        } else if c.negative {
             if i < reduced_until {
                 pos += 1;
             } else if negated {
