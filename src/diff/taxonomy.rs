@@ -102,6 +102,15 @@ pub fn word_text(text: &str) -> String {
 /// [`word_text`], with each of `breaks` written as `mark` (a character no word has) so
 /// that the parts between them can be told apart: clauses, say.
 pub fn word_text_marking(text: &str, breaks: &[char], mark: char) -> String {
+    if text.is_ascii() && mark.is_ascii() {
+        ascii_word_text_marking(text, breaks, mark)
+    } else {
+        chars_word_text_marking(text, breaks, mark)
+    }
+}
+
+/// [`word_text_marking`] of any text, a char at a time.
+fn chars_word_text_marking(text: &str, breaks: &[char], mark: char) -> String {
     let mut out = String::with_capacity(text.len() + 1);
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
@@ -117,6 +126,23 @@ pub fn word_text_marking(text: &str, breaks: &[char], mark: char) -> String {
         }
     }
     out
+}
+
+/// [`word_text_marking`] of ASCII text with an ASCII mark, a byte at a time.
+fn ascii_word_text_marking(text: &str, breaks: &[char], mark: char) -> String {
+    let mark = u8::try_from(mark).unwrap_or(b' ');
+    let mut out = Vec::with_capacity(text.len() + 1);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() {
+            out.push(b.to_ascii_lowercase());
+        } else if breaks.contains(&char::from(b)) {
+            out.push(mark);
+        } else if b != b'\'' {
+            out.push(b' ');
+        }
+    }
+    // ASCII in, ASCII out.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 impl Taxonomy {
@@ -367,6 +393,19 @@ impl Taxonomy {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_word_text_is_the_char_by_char_word_text() {
+        use proptest::prelude::*;
+        proptest!(ProptestConfig::with_cases(5000), |(text in "[ -~\t\n]{0,60}")| {
+            for (breaks, mark) in [(&[][..], ' '), (&[',', ';', ':', '(', ')'][..], '|')] {
+                prop_assert_eq!(
+                    super::ascii_word_text_marking(&text, breaks, mark),
+                    super::chars_word_text_marking(&text, breaks, mark)
+                );
+            }
+        });
+    }
+
     use super::*;
 
     fn ids(text: &str) -> Vec<&'static str> {
