@@ -153,10 +153,16 @@ const GRADE_WORDS: &[&str] = &[
 ];
 
 static CELL_GAP: LazyLock<Pattern> = LazyLock::new(|| crate::pattern::regex(r"\s{2,}"));
-/// SIF row numbers: "1.", "2.1".
-static ROW_NUMBER: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"^\d(?:\.\d)?\.?$").starting_with(crate::pattern::DIGITS)
-});
+
+/// SIF row numbers: "1.", "2.1" (the pattern `^\d(?:\.\d)?\.?$`, written out: it is
+/// asked of every word of the table).
+fn is_row_number(word: &str) -> bool {
+    match word.as_bytes() {
+        [d] | [d, b'.'] => d.is_ascii_digit(),
+        [d, b'.', e] | [d, b'.', e, b'.'] => d.is_ascii_digit() && e.is_ascii_digit(),
+        _ => false,
+    }
+}
 static TABLE_START: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^(?:the impact of leaders\b|1\.?\s+children who need help\b)")
         .starting_with(&["the", "1"])
@@ -169,58 +175,102 @@ static GRADE: LazyLock<Pattern> = LazyLock::new(|| {
     .requiring(&["improvement", "inadequate", "outstanding", "good"])
 });
 
-/// Row labels (lower case, spaces collapsed) and their areas.
-static ROWS: LazyLock<Vec<(Pattern, Area)>> = LazyLock::new(|| {
-    [
-        (
-            r"^the impact of leaders on (?:social work )?practice with children and families$",
-            Area::ImpactOfLeaders,
-        ),
-        (
-            r"^the experiences and progress of children(?: and young people)? (?:who need|in need of) help and protection$",
-            Area::HelpAndProtection,
-        ),
-        (
-            r"^the experiences and progress of children in care and care leavers$",
-            Area::ChildrenInCareAndCareLeavers,
-        ),
-        (
-            r"^the experiences and progress of children in care$",
-            Area::ChildrenInCare,
-        ),
-        (
-            r"^the experiences and progress of (?:children )?care leavers$",
-            Area::CareLeavers,
-        ),
-        (r"^overall effectiveness$", Area::OverallEffectiveness),
-        (
-            r"^1\.? children who need help and protection$",
-            Area::HelpAndProtection,
-        ),
-        (
-            r"^2\.? children looked after and achieving permanence$",
-            Area::ChildrenLookedAfter,
-        ),
-        (r"^2\.1\.? adoption performance$", Area::Adoption),
-        (
-            r"^2\.2\.? experiences and progress of care leavers$",
-            Area::CareLeavers,
-        ),
-        (
-            r"^3\.? leadership,? management,? and governance$",
-            Area::LeadershipManagementGovernance,
-        ),
-    ]
-    .into_iter()
-    .map(|(p, a)| (crate::pattern::regex(p), a))
-    .collect()
-});
+/// Row labels (lower case, spaces collapsed) and their areas: each label is its parts
+/// in order, each part one of its spellings ("" where it may be left out). Compared as
+/// strings rather than patterns, as every row of every table is looked up.
+const ROWS: &[(&[&[&str]], Area)] = &[
+    (
+        &[
+            &["the impact of leaders on "],
+            &["social work ", ""],
+            &["practice with children and families"],
+        ],
+        Area::ImpactOfLeaders,
+    ),
+    (
+        &[
+            &["the experiences and progress of children"],
+            &[" and young people", ""],
+            &[" who need", " in need of"],
+            &[" help and protection"],
+        ],
+        Area::HelpAndProtection,
+    ),
+    (
+        &[&["the experiences and progress of children in care and care leavers"]],
+        Area::ChildrenInCareAndCareLeavers,
+    ),
+    (
+        &[&["the experiences and progress of children in care"]],
+        Area::ChildrenInCare,
+    ),
+    (
+        &[
+            &["the experiences and progress of "],
+            &["children ", ""],
+            &["care leavers"],
+        ],
+        Area::CareLeavers,
+    ),
+    (&[&["overall effectiveness"]], Area::OverallEffectiveness),
+    (
+        &[
+            &["1"],
+            &[".", ""],
+            &[" children who need help and protection"],
+        ],
+        Area::HelpAndProtection,
+    ),
+    (
+        &[
+            &["2"],
+            &[".", ""],
+            &[" children looked after and achieving permanence"],
+        ],
+        Area::ChildrenLookedAfter,
+    ),
+    (
+        &[&["2.1"], &[".", ""], &[" adoption performance"]],
+        Area::Adoption,
+    ),
+    (
+        &[
+            &["2.2"],
+            &[".", ""],
+            &[" experiences and progress of care leavers"],
+        ],
+        Area::CareLeavers,
+    ),
+    (
+        &[
+            &["3"],
+            &[".", ""],
+            &[" leadership"],
+            &[",", ""],
+            &[" management"],
+            &[",", ""],
+            &[" and governance"],
+        ],
+        Area::LeadershipManagementGovernance,
+    ),
+];
+
+/// Whether `text` is one spelling of `parts` (see [`ROWS`]).
+fn spells(text: &str, parts: &[&[&str]]) -> bool {
+    match parts.split_first() {
+        None => text.is_empty(),
+        Some((spellings, rest)) => spellings.iter().any(|s| {
+            text.strip_prefix(s)
+                .is_some_and(|after| spells(after, rest))
+        }),
+    }
+}
 
 /// The area a row label names, if it is one of the table's rows.
 pub fn row_area(label: &str) -> Option<Area> {
     let label = squash(label).to_lowercase();
     ROWS.iter()
-        .find(|(re, _)| re.is_match(&label))
+        .find(|(parts, _)| spells(&label, parts))
         .map(|(_, area)| *area)
 }
 
@@ -238,7 +288,7 @@ enum Cell<'a> {
 }
 
 fn is_label_word(word: &str) -> bool {
-    ROW_NUMBER.is_match(word) || LABEL_WORDS.contains(&&*lowercase(word.trim_end_matches(',')))
+    is_row_number(word) || LABEL_WORDS.contains(&&*lowercase(word.trim_end_matches(',')))
 }
 
 fn is_grade_word(word: &str) -> bool {
@@ -299,7 +349,7 @@ fn table_start(lines: &[&str]) -> Option<usize> {
     lines.iter().enumerate().position(|(i, l)| {
         let t = l.trim();
         TABLE_START.is_match(t)
-            || (ROW_NUMBER.is_match(t)
+            || (is_row_number(t)
                 && t.starts_with('1')
                 && lines
                     .get(i + 1..)
@@ -366,9 +416,7 @@ pub fn read_table(lines: &[&str]) -> TableRead {
     let (before, mut rows) = split_rows(&pieces);
     // A row number printed apart from its label ("3." above "2.1 Adoption performance"
     // in text mode) heads no row of its own; the label follows in its place.
-    rows.retain(|r| {
-        !(r.grades.is_empty() && r.label.split_whitespace().all(|w| ROW_NUMBER.is_match(w)))
-    });
+    rows.retain(|r| !(r.grades.is_empty() && r.label.split_whitespace().all(is_row_number)));
     let all: Vec<&str> = before
         .iter()
         .chain(rows.iter().flat_map(|r| r.grades.iter()))
@@ -466,7 +514,7 @@ fn table_pieces<'a>(lines: &[&'a str], start: usize) -> Vec<Piece<'a>> {
         let label_cells = line_cells
             .iter()
             .filter(|c| match c {
-                Cell::Label(l) => !ROW_NUMBER.is_match(l),
+                Cell::Label(l) => !is_row_number(l),
                 Cell::Both(..) => true,
                 _ => false,
             })
@@ -578,8 +626,8 @@ fn split_rows<'a>(pieces: &[Piece<'a>]) -> (Vec<&'a str>, Vec<Row<'a>>) {
             Piece::Word(word) => {
                 let rest = words.get(w..).unwrap_or(&[]);
                 w += 1;
-                let numbered = w >= 2 && words.get(w - 2).is_some_and(|p| ROW_NUMBER.is_match(p));
-                let starts = ROW_NUMBER.is_match(word)
+                let numbered = w >= 2 && words.get(w - 2).is_some_and(|p| is_row_number(p));
+                let starts = is_row_number(word)
                     || (!numbered && STARTS.iter().any(|s| rest.starts_with(s)));
                 match rows.last_mut() {
                     Some(row) if !starts => {
@@ -763,6 +811,103 @@ fn lscb(lines: &[&str]) -> Result<Option<Grade>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The patterns [`ROWS`] spells out, in its order.
+    const ROW_PATTERNS: [&str; 11] = [
+        r"^the impact of leaders on (?:social work )?practice with children and families$",
+        r"^the experiences and progress of children(?: and young people)? (?:who need|in need of) help and protection$",
+        r"^the experiences and progress of children in care and care leavers$",
+        r"^the experiences and progress of children in care$",
+        r"^the experiences and progress of (?:children )?care leavers$",
+        r"^overall effectiveness$",
+        r"^1\.? children who need help and protection$",
+        r"^2\.? children looked after and achieving permanence$",
+        r"^2\.1\.? adoption performance$",
+        r"^2\.2\.? experiences and progress of care leavers$",
+        r"^3\.? leadership,? management,? and governance$",
+    ];
+
+    proptest! {
+        #[test]
+        fn row_labels_are_the_patterns_they_replace(label in prop_oneof![
+            // Spellings of a row, sometimes spoilt at the end or upper-cased ...
+            (
+                0..ROWS.len(),
+                prop::collection::vec(0..3usize, 8),
+                prop::sample::select(&["", "", " x", ".", " care", "s", " \n"][..]),
+                any::<bool>(),
+            )
+                .prop_map(|(row, picks, tail, upper)| {
+                    let mut label: String = ROWS[row]
+                        .0
+                        .iter()
+                        .zip(picks)
+                        .map(|(spellings, k)| spellings[k % spellings.len()])
+                        .collect();
+                    label.push_str(tail);
+                    if upper {
+                        label = label.to_uppercase();
+                    }
+                    label
+                }),
+            // ... and words of the labels in any order.
+            prop::collection::vec(prop::sample::select(&[
+                "the", "The", "impact", "of", "leaders", "on", "social", "work", "practice",
+                "with", "children", "and", "families", "experiences", "progress", "young",
+                "people", "who", "need", "in", "help", "protection", "care", "leavers",
+                "overall", "effectiveness", "1", "1.", "2", "2.", "2.1", "2.1.", "2.2.", "3.",
+                "looked", "after", "achieving", "permanence", "adoption", "performance",
+                "leadership", "leadership,", "management", "management,", "governance",
+                "\n", "x",
+            ][..]), 0..16)
+                .prop_map(|words| words.join(" ")),
+        ]) {
+            let normalised = squash(&label).to_lowercase();
+            let expected = ROW_PATTERNS
+                .iter()
+                .zip(ROWS)
+                .find(|(p, _)| regex_lite::Regex::new(p).unwrap().is_match(&normalised))
+                .map(|(_, (_, area))| *area);
+            prop_assert_eq!(row_area(&label), expected);
+            for (p, (parts, _)) in ROW_PATTERNS.iter().zip(ROWS) {
+                let pattern = regex_lite::Regex::new(p).unwrap();
+                prop_assert_eq!(spells(&normalised, parts), pattern.is_match(&normalised));
+            }
+        }
+
+        #[test]
+        fn row_numbers_are_the_pattern_they_replace(word in "[0-9.a ]{0,5}") {
+            let pattern = regex_lite::Regex::new(r"^\d(?:\.\d)?\.?$").unwrap();
+            prop_assert_eq!(is_row_number(&word), pattern.is_match(&word));
+        }
+    }
+
+    #[test]
+    fn every_row_spelling_is_read() {
+        for (label, area) in [
+            ("The impact of leaders on social work practice with children and families", Area::ImpactOfLeaders),
+            ("The impact of leaders on practice with children and families", Area::ImpactOfLeaders),
+            ("The experiences and progress of children and young people in need of help and protection", Area::HelpAndProtection),
+            ("The experiences and progress of children who need help and protection", Area::HelpAndProtection),
+            ("The experiences and progress of children in care and care leavers", Area::ChildrenInCareAndCareLeavers),
+            ("The experiences and progress of children in care", Area::ChildrenInCare),
+            ("The experiences and progress of care leavers", Area::CareLeavers),
+            ("Overall effectiveness", Area::OverallEffectiveness),
+            ("1. Children who need help and protection", Area::HelpAndProtection),
+            ("2 Children looked after and achieving permanence", Area::ChildrenLookedAfter),
+            ("2.1 Adoption performance", Area::Adoption),
+            ("2.2. Experiences and progress of care leavers", Area::CareLeavers),
+            ("3. Leadership, management and governance", Area::LeadershipManagementGovernance),
+            ("3 Leadership management, and governance", Area::LeadershipManagementGovernance),
+        ] {
+            assert_eq!(row_area(label), Some(area), "{label}");
+        }
+        assert_eq!(
+            row_area("The experiences and progress of children in"),
+            None
+        );
+    }
 
     #[test]
     fn openings_allow_wraps_and_spacing() {
