@@ -13,7 +13,7 @@
 //! Judgements only reported by letters, notices and news are `letters.rs`'s business.
 
 use crate::classify::prefix;
-use crate::extract::text::{lower_starts_with, lowercase, squash};
+use crate::extract::text::{is_ascii_space, lower_starts_with, lowercase, squash};
 use crate::input::Source;
 use crate::model::{Area, Document, Framework, Grade, Judgement, Kind};
 use crate::pattern::Pattern;
@@ -168,12 +168,60 @@ static TABLE_START: LazyLock<Pattern> = LazyLock::new(|| {
         .starting_with(&["the", "1"])
         .requiring(&["leaders", "children"])
 });
-static GRADE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good",
-    )
-    .requiring(&["improvement", "inadequate", "outstanding", "good"])
-});
+/// Where the grades are in lower-case text: the spans of the matches of the pattern
+/// `requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good`, in
+/// order. Written out: every table's grade words are read so, and a pattern engine costs
+/// far more than comparing a few words.
+fn grade_spans(lower: &str) -> Vec<(usize, usize)> {
+    let bytes = lower.as_bytes();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        match grade_at(bytes, at) {
+            Some(end) => {
+                spans.push((at, end));
+                at = end;
+            }
+            None => at += 1,
+        }
+    }
+    spans
+}
+
+/// The end of the grade starting at `at`, the pattern's alternatives tried in order.
+fn grade_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let word = |from: usize, w: &[u8]| {
+        bytes
+            .get(from..from + w.len())
+            .filter(|h| *h == w)
+            .map(|_| from + w.len())
+    };
+    // `\s+`: what follows it is never white space, so it takes the whole run.
+    let spaces = |from: usize| {
+        let n = bytes
+            .get(from..)?
+            .iter()
+            .take_while(|&&b| is_ascii_space(char::from(b)))
+            .count();
+        (n > 0).then_some(from + n)
+    };
+    if let Some(end) = word(at, b"require") {
+        // `s?` then `\s+`: without the "s", a space would have to stand where it is.
+        let end = word(end, b"s").unwrap_or(end);
+        if let Some(end) = spaces(end).and_then(|e| word(e, b"improvement")) {
+            let to_be_good = spaces(end)
+                .and_then(|e| word(e, b"to"))
+                .and_then(spaces)
+                .and_then(|e| word(e, b"be"))
+                .and_then(spaces)
+                .and_then(|e| word(e, b"good"));
+            return Some(to_be_good.unwrap_or(end));
+        }
+    }
+    [&b"inadequate"[..], b"outstanding", b"good"]
+        .iter()
+        .find_map(|w| word(at, w))
+}
 
 /// Row labels (lower case, spaces collapsed) and their areas: each label is its parts
 /// in order, each part one of its spellings ("" where it may be left out). Compared as
@@ -659,12 +707,12 @@ fn parse_grades(text: &str) -> Option<Vec<Grade>> {
     let lower = text.to_lowercase();
     let mut out = Vec::new();
     let mut last = 0;
-    for m in GRADE.find_iter(&lower) {
-        if !lower.get(last..m.start())?.trim().is_empty() {
+    for (start, end) in grade_spans(&lower) {
+        if !lower.get(last..start)?.trim().is_empty() {
             return None;
         }
-        out.push(grade_of(m.as_str())?);
-        last = m.end();
+        out.push(grade_of(lower.get(start..end)?)?);
+        last = end;
     }
     if !lower
         .get(last..)?
@@ -874,6 +922,20 @@ mod tests {
                 let pattern = regex_lite::Regex::new(p).unwrap();
                 prop_assert_eq!(spells(&normalised, parts), pattern.is_match(&normalised));
             }
+        }
+
+        #[test]
+        fn grades_are_found_as_the_pattern_finds_them(text in prop::collection::vec(prop::sample::select(&[
+            "requires", "require", "improvement", "to", "be", "good", "inadequate", "outstanding",
+            " ", "  ", "\t", "\n", "\u{2003}", "x", "s", "é", ".",
+        ][..]), 0..12).prop_map(|p| p.concat())) {
+            let pattern = regex_lite::Regex::new(
+                r"requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good",
+            )
+            .unwrap();
+            let expected: Vec<(usize, usize)> =
+                pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            prop_assert_eq!(grade_spans(&text), expected);
         }
 
         #[test]
