@@ -242,11 +242,15 @@ fn is_stop_heading(line: &str) -> bool {
     if t.len() > 100 {
         return false;
     }
-    let h = comparable(t);
-    STOP_HEADINGS.iter().any(|w| starts_with_word(&h, w))
-        || h.eq_ignore_ascii_case("findings")
-        || h.eq_ignore_ascii_case("strengths")
-        || (starts_with_word(&h, "section ") && h.contains(':'))
+    // Every heading starts with an ASCII letter; a line whose lower case does not is
+    // spared their comparisons (for one that is not ASCII, each lower-cases its start).
+    let ascii_start = first_letter(t).is_some_and(|c| c.is_ascii());
+    // "findings" and "strengths" have no "k", the one ASCII letter a char outside ASCII
+    // lower-cases to (the Kelvin sign): text equal to them in lower case is ASCII.
+    (ascii_start && STOP_HEADINGS.iter().any(|w| lower_starts_with(t, w)))
+        || t.eq_ignore_ascii_case("findings")
+        || t.eq_ignore_ascii_case("strengths")
+        || (ascii_start && lower_starts_with(t, "section ") && t.contains(':'))
         || is_lscb_heading(t)
 }
 
@@ -819,6 +823,22 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn stop_headings_are_found_as_in_the_lower_cased_line(text in made_of(&[
+            "Findings", "STRENGTHS", "Key strengths", "Section 1", ": x", "Next steps", " ",
+            "\u{2003}", "\u{212A}ey strengths", "\u{25FC} ", "\u{2019}", "x", "é",
+        ])) {
+            let t = text.trim();
+            let lower = t.to_lowercase();
+            let expected = t.len() <= 100
+                && (STOP_HEADINGS.iter().any(|h| lower.starts_with(h))
+                    || lower == "findings"
+                    || lower == "strengths"
+                    || (lower.starts_with("section ") && lower.contains(':'))
+                    || is_lscb_heading(t));
+            prop_assert_eq!(is_stop_heading(&text), expected);
+        }
+
         #[test]
         fn cross_references_are_the_pattern_they_replace(text in made_of(&[
             "(", ")", " ", "  ", "\n", "\t", "x", "é", "national", "NATIONAL", "National",
