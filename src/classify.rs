@@ -125,11 +125,7 @@ pub fn classify(text: &str) -> Classification {
     let head = prefix(text, TITLE_BLOCK);
     // The earliest title match wins: a letter's subject line comes before any mention of
     // other visits or inspections in its first paragraph.
-    let found = TITLES
-        .iter()
-        .filter_map(|(re, reach, kind)| earliest_match(re, *reach, head).map(|at| (at, *kind)))
-        .min_by_key(|(pos, _)| *pos);
-    if let Some((_, kind)) = found {
+    if let Some(kind) = earliest_title(head) {
         if kind == Kind::Inspection
             && earliest_match(&PRE_SIF_TITLE, Reach::FromLineStart(&["inspection"]), head).is_some()
         {
@@ -168,6 +164,54 @@ pub fn classify(text: &str) -> Classification {
     }
 }
 
+/// The kind named by the title pattern whose first match in `head` starts earliest (the
+/// first such pattern on a tie). The lines are read in order, every pattern not yet found
+/// tried on each, and the reading stops at the end of a line once a match before it is
+/// found: no later match can start earlier. The title is most often on the first lines,
+/// so that most of the block is never searched.
+fn earliest_title(head: &str) -> Option<Kind> {
+    let mut first: Vec<Option<usize>> = vec![None; TITLES.len()];
+    let earliest = |first: &[Option<usize>]| {
+        first
+            .iter()
+            .zip(TITLES.iter())
+            .filter_map(|(at, (_, _, kind))| Some(((*at)?, *kind)))
+            .min_by_key(|(at, _)| *at)
+    };
+    let mut start = 0;
+    for line in head.split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        for (found, (re, reach, _)) in first.iter_mut().zip(TITLES.iter()) {
+            if found.is_none() {
+                *found = match_on_line(re, *reach, head, at, line);
+            }
+        }
+        if let Some((pos, kind)) = earliest(&first) {
+            if pos < start {
+                return Some(kind);
+            }
+        }
+    }
+    earliest(&first).map(|(_, kind)| kind)
+}
+
+/// Where a match of `re` starts that `reach` lets start on `line` (which starts at `at`
+/// in `text`), searched as [`earliest_match`] searches each line.
+fn match_on_line(re: &Pattern, reach: Reach, text: &str, at: usize, line: &str) -> Option<usize> {
+    let haystack = match reach {
+        Reach::Line => line.strip_suffix('\n').unwrap_or(line),
+        Reach::FromLineStart(words) => {
+            let rest = text.get(at..).unwrap_or_default();
+            if !crate::pattern::starts_with_any(rest, words) {
+                return None;
+            }
+            rest
+        }
+    };
+    re.find(haystack).map(|m| at + m.start())
+}
+
 /// Where the first match of `re` in `text` starts, searching as its `reach` allows: the
 /// first line with a match holds the earliest one, as no match starts before its line
 /// (and a match reaching over lines starts at a line start its words allow).
@@ -176,18 +220,8 @@ fn earliest_match(re: &Pattern, reach: Reach, text: &str) -> Option<usize> {
     for line in text.split_inclusive('\n') {
         let at = start;
         start += line.len();
-        let haystack = match reach {
-            Reach::Line => line.strip_suffix('\n').unwrap_or(line),
-            Reach::FromLineStart(words) => {
-                let rest = text.get(at..).unwrap_or_default();
-                if !crate::pattern::starts_with_any(rest, words) {
-                    continue;
-                }
-                rest
-            }
-        };
-        if let Some(m) = re.find(haystack) {
-            return Some(at + m.start());
+        if let Some(found) = match_on_line(re, reach, text, at, line) {
+            return Some(found);
         }
     }
     None
@@ -250,6 +284,39 @@ pub fn prefix(text: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_line_by_line_search_finds_the_earliest_of_all_title_matches() {
+        // What `earliest_title` stands for: each pattern searched through the whole block,
+        // the earliest match kept (the first pattern on a tie).
+        let each_through_the_block = |head: &str| {
+            TITLES
+                .iter()
+                .filter_map(|(re, reach, kind)| {
+                    earliest_match(re, *reach, head).map(|at| (at, *kind))
+                })
+                .min_by_key(|(at, _)| *at)
+                .map(|(_, kind)| kind)
+        };
+        let mut heads: Vec<String> = [
+            "Dear Amanda\nMonitoring visit to Luton Borough Council children's services\nThis was the inspection of children's services\n",
+            "Inspection of Central Bedfordshire local\nauthority children's services\nfocused visit to Bedford\n",
+            "School report\nJoint inspection of Barnsley\n",
+            "Notes\nThe monitoring visit was a focused visit to the joint inspection of\n",
+            "",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        for dir in ["fixtures/seeds", "fixtures/letters", "fixtures/header"] {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+                heads.push(prefix(&text, TITLE_BLOCK).to_string());
+            }
+        }
+        for head in &heads {
+            assert_eq!(earliest_title(head), each_through_the_block(head), "{head}");
+        }
+    }
 
     #[test]
     fn titles_decide_the_kind() {

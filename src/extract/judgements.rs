@@ -13,7 +13,7 @@
 //! Judgements only reported by letters, notices and news are `letters.rs`'s business.
 
 use crate::classify::prefix;
-use crate::extract::text::{lower_starts_with, lowercase, squash};
+use crate::extract::text::{is_ascii_space, lower_starts_with, lowercase, squash};
 use crate::input::Source;
 use crate::model::{Area, Document, Framework, Grade, Judgement, Kind};
 use crate::pattern::Pattern;
@@ -153,74 +153,172 @@ const GRADE_WORDS: &[&str] = &[
 ];
 
 static CELL_GAP: LazyLock<Pattern> = LazyLock::new(|| crate::pattern::regex(r"\s{2,}"));
-/// SIF row numbers: "1.", "2.1".
-static ROW_NUMBER: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"^\d(?:\.\d)?\.?$").starting_with(crate::pattern::DIGITS)
-});
+
+/// SIF row numbers: "1.", "2.1" (the pattern `^\d(?:\.\d)?\.?$`, written out: it is
+/// asked of every word of the table).
+fn is_row_number(word: &str) -> bool {
+    match word.as_bytes() {
+        [d] | [d, b'.'] => d.is_ascii_digit(),
+        [d, b'.', e] | [d, b'.', e, b'.'] => d.is_ascii_digit() && e.is_ascii_digit(),
+        _ => false,
+    }
+}
 static TABLE_START: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^(?:the impact of leaders\b|1\.?\s+children who need help\b)")
         .starting_with(&["the", "1"])
         .requiring(&["leaders", "children"])
 });
-static GRADE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good",
-    )
-    .requiring(&["improvement", "inadequate", "outstanding", "good"])
-});
+/// Where the grades are in lower-case text: the spans of the matches of the pattern
+/// `requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good`, in
+/// order. Written out: every table's grade words are read so, and a pattern engine costs
+/// far more than comparing a few words.
+fn grade_spans(lower: &str) -> Vec<(usize, usize)> {
+    let bytes = lower.as_bytes();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        match grade_at(bytes, at) {
+            Some(end) => {
+                spans.push((at, end));
+                at = end;
+            }
+            None => at += 1,
+        }
+    }
+    spans
+}
 
-/// Row labels (lower case, spaces collapsed) and their areas.
-static ROWS: LazyLock<Vec<(Pattern, Area)>> = LazyLock::new(|| {
-    [
-        (
-            r"^the impact of leaders on (?:social work )?practice with children and families$",
-            Area::ImpactOfLeaders,
-        ),
-        (
-            r"^the experiences and progress of children(?: and young people)? (?:who need|in need of) help and protection$",
-            Area::HelpAndProtection,
-        ),
-        (
-            r"^the experiences and progress of children in care and care leavers$",
-            Area::ChildrenInCareAndCareLeavers,
-        ),
-        (
-            r"^the experiences and progress of children in care$",
-            Area::ChildrenInCare,
-        ),
-        (
-            r"^the experiences and progress of (?:children )?care leavers$",
-            Area::CareLeavers,
-        ),
-        (r"^overall effectiveness$", Area::OverallEffectiveness),
-        (
-            r"^1\.? children who need help and protection$",
-            Area::HelpAndProtection,
-        ),
-        (
-            r"^2\.? children looked after and achieving permanence$",
-            Area::ChildrenLookedAfter,
-        ),
-        (r"^2\.1\.? adoption performance$", Area::Adoption),
-        (
-            r"^2\.2\.? experiences and progress of care leavers$",
-            Area::CareLeavers,
-        ),
-        (
-            r"^3\.? leadership,? management,? and governance$",
-            Area::LeadershipManagementGovernance,
-        ),
-    ]
-    .into_iter()
-    .map(|(p, a)| (crate::pattern::regex(p), a))
-    .collect()
-});
+/// The end of the grade starting at `at`, the pattern's alternatives tried in order.
+fn grade_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let word = |from: usize, w: &[u8]| {
+        bytes
+            .get(from..from + w.len())
+            .filter(|h| *h == w)
+            .map(|_| from + w.len())
+    };
+    // `\s+`: what follows it is never white space, so it takes the whole run.
+    let spaces = |from: usize| {
+        let n = bytes
+            .get(from..)?
+            .iter()
+            .take_while(|&&b| is_ascii_space(char::from(b)))
+            .count();
+        (n > 0).then_some(from + n)
+    };
+    if let Some(end) = word(at, b"require") {
+        // `s?` then `\s+`: without the "s", a space would have to stand where it is.
+        let end = word(end, b"s").unwrap_or(end);
+        if let Some(end) = spaces(end).and_then(|e| word(e, b"improvement")) {
+            let to_be_good = spaces(end)
+                .and_then(|e| word(e, b"to"))
+                .and_then(spaces)
+                .and_then(|e| word(e, b"be"))
+                .and_then(spaces)
+                .and_then(|e| word(e, b"good"));
+            return Some(to_be_good.unwrap_or(end));
+        }
+    }
+    [&b"inadequate"[..], b"outstanding", b"good"]
+        .iter()
+        .find_map(|w| word(at, w))
+}
+
+/// Row labels (lower case, spaces collapsed) and their areas: each label is its parts
+/// in order, each part one of its spellings ("" where it may be left out). Compared as
+/// strings rather than patterns, as every row of every table is looked up.
+const ROWS: &[(&[&[&str]], Area)] = &[
+    (
+        &[
+            &["the impact of leaders on "],
+            &["social work ", ""],
+            &["practice with children and families"],
+        ],
+        Area::ImpactOfLeaders,
+    ),
+    (
+        &[
+            &["the experiences and progress of children"],
+            &[" and young people", ""],
+            &[" who need", " in need of"],
+            &[" help and protection"],
+        ],
+        Area::HelpAndProtection,
+    ),
+    (
+        &[&["the experiences and progress of children in care and care leavers"]],
+        Area::ChildrenInCareAndCareLeavers,
+    ),
+    (
+        &[&["the experiences and progress of children in care"]],
+        Area::ChildrenInCare,
+    ),
+    (
+        &[
+            &["the experiences and progress of "],
+            &["children ", ""],
+            &["care leavers"],
+        ],
+        Area::CareLeavers,
+    ),
+    (&[&["overall effectiveness"]], Area::OverallEffectiveness),
+    (
+        &[
+            &["1"],
+            &[".", ""],
+            &[" children who need help and protection"],
+        ],
+        Area::HelpAndProtection,
+    ),
+    (
+        &[
+            &["2"],
+            &[".", ""],
+            &[" children looked after and achieving permanence"],
+        ],
+        Area::ChildrenLookedAfter,
+    ),
+    (
+        &[&["2.1"], &[".", ""], &[" adoption performance"]],
+        Area::Adoption,
+    ),
+    (
+        &[
+            &["2.2"],
+            &[".", ""],
+            &[" experiences and progress of care leavers"],
+        ],
+        Area::CareLeavers,
+    ),
+    (
+        &[
+            &["3"],
+            &[".", ""],
+            &[" leadership"],
+            &[",", ""],
+            &[" management"],
+            &[",", ""],
+            &[" and governance"],
+        ],
+        Area::LeadershipManagementGovernance,
+    ),
+];
+
+/// Whether `text` is one spelling of `parts` (see [`ROWS`]).
+fn spells(text: &str, parts: &[&[&str]]) -> bool {
+    match parts.split_first() {
+        None => text.is_empty(),
+        Some((spellings, rest)) => spellings.iter().any(|s| {
+            text.strip_prefix(s)
+                .is_some_and(|after| spells(after, rest))
+        }),
+    }
+}
 
 /// The area a row label names, if it is one of the table's rows.
 pub fn row_area(label: &str) -> Option<Area> {
     let label = squash(label).to_lowercase();
     ROWS.iter()
-        .find(|(re, _)| re.is_match(&label))
+        .find(|(parts, _)| spells(&label, parts))
         .map(|(_, area)| *area)
 }
 
@@ -238,7 +336,7 @@ enum Cell<'a> {
 }
 
 fn is_label_word(word: &str) -> bool {
-    ROW_NUMBER.is_match(word) || LABEL_WORDS.contains(&&*lowercase(word.trim_end_matches(',')))
+    is_row_number(word) || LABEL_WORDS.contains(&&*lowercase(word.trim_end_matches(',')))
 }
 
 fn is_grade_word(word: &str) -> bool {
@@ -299,7 +397,7 @@ fn table_start(lines: &[&str]) -> Option<usize> {
     lines.iter().enumerate().position(|(i, l)| {
         let t = l.trim();
         TABLE_START.is_match(t)
-            || (ROW_NUMBER.is_match(t)
+            || (is_row_number(t)
                 && t.starts_with('1')
                 && lines
                     .get(i + 1..)
@@ -366,9 +464,7 @@ pub fn read_table(lines: &[&str]) -> TableRead {
     let (before, mut rows) = split_rows(&pieces);
     // A row number printed apart from its label ("3." above "2.1 Adoption performance"
     // in text mode) heads no row of its own; the label follows in its place.
-    rows.retain(|r| {
-        !(r.grades.is_empty() && r.label.split_whitespace().all(|w| ROW_NUMBER.is_match(w)))
-    });
+    rows.retain(|r| !(r.grades.is_empty() && r.label.split_whitespace().all(is_row_number)));
     let all: Vec<&str> = before
         .iter()
         .chain(rows.iter().flat_map(|r| r.grades.iter()))
@@ -466,7 +562,7 @@ fn table_pieces<'a>(lines: &[&'a str], start: usize) -> Vec<Piece<'a>> {
         let label_cells = line_cells
             .iter()
             .filter(|c| match c {
-                Cell::Label(l) => !ROW_NUMBER.is_match(l),
+                Cell::Label(l) => !is_row_number(l),
                 Cell::Both(..) => true,
                 _ => false,
             })
@@ -578,8 +674,8 @@ fn split_rows<'a>(pieces: &[Piece<'a>]) -> (Vec<&'a str>, Vec<Row<'a>>) {
             Piece::Word(word) => {
                 let rest = words.get(w..).unwrap_or(&[]);
                 w += 1;
-                let numbered = w >= 2 && words.get(w - 2).is_some_and(|p| ROW_NUMBER.is_match(p));
-                let starts = ROW_NUMBER.is_match(word)
+                let numbered = w >= 2 && words.get(w - 2).is_some_and(|p| is_row_number(p));
+                let starts = is_row_number(word)
                     || (!numbered && STARTS.iter().any(|s| rest.starts_with(s)));
                 match rows.last_mut() {
                     Some(row) if !starts => {
@@ -611,12 +707,12 @@ fn parse_grades(text: &str) -> Option<Vec<Grade>> {
     let lower = text.to_lowercase();
     let mut out = Vec::new();
     let mut last = 0;
-    for m in GRADE.find_iter(&lower) {
-        if !lower.get(last..m.start())?.trim().is_empty() {
+    for (start, end) in grade_spans(&lower) {
+        if !lower.get(last..start)?.trim().is_empty() {
             return None;
         }
-        out.push(grade_of(m.as_str())?);
-        last = m.end();
+        out.push(grade_of(lower.get(start..end)?)?);
+        last = end;
     }
     if !lower
         .get(last..)?
@@ -763,6 +859,117 @@ fn lscb(lines: &[&str]) -> Result<Option<Grade>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The patterns [`ROWS`] spells out, in its order.
+    const ROW_PATTERNS: [&str; 11] = [
+        r"^the impact of leaders on (?:social work )?practice with children and families$",
+        r"^the experiences and progress of children(?: and young people)? (?:who need|in need of) help and protection$",
+        r"^the experiences and progress of children in care and care leavers$",
+        r"^the experiences and progress of children in care$",
+        r"^the experiences and progress of (?:children )?care leavers$",
+        r"^overall effectiveness$",
+        r"^1\.? children who need help and protection$",
+        r"^2\.? children looked after and achieving permanence$",
+        r"^2\.1\.? adoption performance$",
+        r"^2\.2\.? experiences and progress of care leavers$",
+        r"^3\.? leadership,? management,? and governance$",
+    ];
+
+    proptest! {
+        #[test]
+        fn row_labels_are_the_patterns_they_replace(label in prop_oneof![
+            // Spellings of a row, sometimes spoilt at the end or upper-cased ...
+            (
+                0..ROWS.len(),
+                prop::collection::vec(0..3usize, 8),
+                prop::sample::select(&["", "", " x", ".", " care", "s", " \n"][..]),
+                any::<bool>(),
+            )
+                .prop_map(|(row, picks, tail, upper)| {
+                    let mut label: String = ROWS[row]
+                        .0
+                        .iter()
+                        .zip(picks)
+                        .map(|(spellings, k)| spellings[k % spellings.len()])
+                        .collect();
+                    label.push_str(tail);
+                    if upper {
+                        label = label.to_uppercase();
+                    }
+                    label
+                }),
+            // ... and words of the labels in any order.
+            prop::collection::vec(prop::sample::select(&[
+                "the", "The", "impact", "of", "leaders", "on", "social", "work", "practice",
+                "with", "children", "and", "families", "experiences", "progress", "young",
+                "people", "who", "need", "in", "help", "protection", "care", "leavers",
+                "overall", "effectiveness", "1", "1.", "2", "2.", "2.1", "2.1.", "2.2.", "3.",
+                "looked", "after", "achieving", "permanence", "adoption", "performance",
+                "leadership", "leadership,", "management", "management,", "governance",
+                "\n", "x",
+            ][..]), 0..16)
+                .prop_map(|words| words.join(" ")),
+        ]) {
+            let normalised = squash(&label).to_lowercase();
+            let expected = ROW_PATTERNS
+                .iter()
+                .zip(ROWS)
+                .find(|(p, _)| regex_lite::Regex::new(p).unwrap().is_match(&normalised))
+                .map(|(_, (_, area))| *area);
+            prop_assert_eq!(row_area(&label), expected);
+            for (p, (parts, _)) in ROW_PATTERNS.iter().zip(ROWS) {
+                let pattern = regex_lite::Regex::new(p).unwrap();
+                prop_assert_eq!(spells(&normalised, parts), pattern.is_match(&normalised));
+            }
+        }
+
+        #[test]
+        fn grades_are_found_as_the_pattern_finds_them(text in prop::collection::vec(prop::sample::select(&[
+            "requires", "require", "improvement", "to", "be", "good", "inadequate", "outstanding",
+            " ", "  ", "\t", "\n", "\u{2003}", "x", "s", "é", ".",
+        ][..]), 0..12).prop_map(|p| p.concat())) {
+            let pattern = regex_lite::Regex::new(
+                r"requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|outstanding|good",
+            )
+            .unwrap();
+            let expected: Vec<(usize, usize)> =
+                pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            prop_assert_eq!(grade_spans(&text), expected);
+        }
+
+        #[test]
+        fn row_numbers_are_the_pattern_they_replace(word in "[0-9.a ]{0,5}") {
+            let pattern = regex_lite::Regex::new(r"^\d(?:\.\d)?\.?$").unwrap();
+            prop_assert_eq!(is_row_number(&word), pattern.is_match(&word));
+        }
+    }
+
+    #[test]
+    fn every_row_spelling_is_read() {
+        for (label, area) in [
+            ("The impact of leaders on social work practice with children and families", Area::ImpactOfLeaders),
+            ("The impact of leaders on practice with children and families", Area::ImpactOfLeaders),
+            ("The experiences and progress of children and young people in need of help and protection", Area::HelpAndProtection),
+            ("The experiences and progress of children who need help and protection", Area::HelpAndProtection),
+            ("The experiences and progress of children in care and care leavers", Area::ChildrenInCareAndCareLeavers),
+            ("The experiences and progress of children in care", Area::ChildrenInCare),
+            ("The experiences and progress of care leavers", Area::CareLeavers),
+            ("Overall effectiveness", Area::OverallEffectiveness),
+            ("1. Children who need help and protection", Area::HelpAndProtection),
+            ("2 Children looked after and achieving permanence", Area::ChildrenLookedAfter),
+            ("2.1 Adoption performance", Area::Adoption),
+            ("2.2. Experiences and progress of care leavers", Area::CareLeavers),
+            ("3. Leadership, management and governance", Area::LeadershipManagementGovernance),
+            ("3 Leadership management, and governance", Area::LeadershipManagementGovernance),
+        ] {
+            assert_eq!(row_area(label), Some(area), "{label}");
+        }
+        assert_eq!(
+            row_area("The experiences and progress of children in"),
+            None
+        );
+    }
 
     #[test]
     fn openings_allow_wraps_and_spacing() {

@@ -206,7 +206,9 @@ static LOOKED_AT: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r#"(?i)\b(?:inspectors|this visit|the visit) (?:looked at|considered|evaluated|reviewed) (.+?)\.['"]?(?:\s|$)"#,
     )
-        .requiring(&["inspectors", "visit"])
+        // The verbs, not the subjects: most sentences of a letter name the inspectors
+        // or the visit, few say what they looked at.
+        .requiring(&["looked at", "considered", "evaluated", "reviewed"])
 });
 static ARRANGEMENTS_FOR: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^the local authority'?s arrangements (?:and support )?for ")
@@ -225,7 +227,10 @@ static FRAMEWORK_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
 fn focused_areas(text: &str) -> Vec<String> {
     let head = prefix(text, 8000);
     for (i, line) in head.lines().enumerate().take(120) {
-        if FOCUS_LIST.is_match(line.trim_end()) {
+        let line = line.trim_end();
+        // The pattern ends with a colon and white space to the end; a trimmed line that
+        // does not end with the colon is not tried.
+        if line.ends_with(':') && FOCUS_LIST.is_match(line) {
             let rest: String = head.lines().skip(i + 1).collect::<Vec<_>>().join("\n");
             let items = bullets_after(&rest, 3);
             if !items.is_empty() {
@@ -366,7 +371,12 @@ static ILACS_AREA_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
 /// improvement to be good". Only the overall grade and areas named in ILACS's own words
 /// ("the experiences and progress of children in care and care leavers") are read.
 fn previous_judgements(text: &str) -> Vec<(Area, Grade)> {
-    let flat = join_lines(prefix(text, 12_000).lines());
+    let head = prefix(text, 12_000);
+    // Only sentences that say "judged" are read, and joining lines never makes the word.
+    if !head.contains("judged") {
+        return Vec::new();
+    }
+    let flat = join_lines(head.lines());
     let mut found = Vec::new();
     // The patterns are costly; only sentences that say "judged" are tried.
     let judged: Vec<&str> = sentences(&flat)
@@ -501,6 +511,30 @@ fn notice_reference(text: &str) -> Option<ReportReference> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_focus_list_line_ends_with_its_colon(line in prop::collection::vec(prop::sample::select(&[
+            "with a particular focus on", "focused on the", "focusing specifically on", ":", " ",
+            "\t", "\u{a0}", "\u{2003}", "x", ".", "the",
+        ][..]), 0..8).prop_map(|p| p.concat())) {
+            let t = line.trim_end();
+            let pattern = regex_lite::Regex::new(
+                r"(?i)\bfocus(?:ed|ing)? (?:specifically |particularly )?on(?: the)?:\s*$",
+            )
+            .unwrap();
+            prop_assert!(!pattern.is_match(t) || t.ends_with(':'));
+        }
+
+        #[test]
+        fn judged_is_in_the_joined_text_only_if_it_is_in_the_lines(text in prop::collection::vec(prop::sample::select(&[
+            "judged", "jud", "ged", "-", "\n", " ", "  ", "x", "-\n",
+        ][..]), 0..10).prop_map(|p| p.concat())) {
+            let flat = join_lines(text.lines());
+            prop_assert!(!flat.contains("judged") || text.contains("judged"));
+        }
+    }
 
     #[test]
     fn monitoring_visit_number() {

@@ -1,6 +1,7 @@
 //! Renderers: turn documents, diffs and timelines into text. They never decide anything;
 //! every value they print was computed before.
 
+mod compact;
 pub mod diff;
 pub mod document;
 pub mod style;
@@ -30,9 +31,13 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
     s
 }
 
-/// One-line JSON of `value`, with a final newline.
+/// One-line JSON of `value`, with a final newline: written by [`compact`] (the same bytes
+/// as `serde_json`, in a fraction of the time for long strings), or by `serde_json` for a
+/// shape `compact` leaves to it.
 pub fn json_line<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut s = serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s = compact::to_string(value).unwrap_or_else(|_| {
+        serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    });
     s.push('\n');
     s
 }
