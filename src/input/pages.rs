@@ -5,7 +5,6 @@
 //! with a plain newline, so a sentence cut by a page break reads on.
 
 use crate::extract::text::{is_ascii_space, split_ascii_digits, trim_ascii_space};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A page number line: "7", "Page 7", "7 of 12", "7/12" (one to three digits each).
@@ -144,67 +143,91 @@ pub(crate) fn clean(text: &str) -> Cleaned {
 }
 
 /// A line's shape for spotting repeats: trimmed, lower-cased, digits folded. Only ASCII
-/// bytes change, each to one ASCII byte, so the shape is as long as the trimmed line.
-fn shape(line: &str) -> Vec<u8> {
-    line.trim()
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_digit() {
-                b'#'
-            } else {
-                b.to_ascii_lowercase()
-            }
-        })
-        .collect()
+/// bytes change, each to one ASCII byte, so a shape is as long as the trimmed line and
+/// two lines are compared byte by byte without building either shape.
+fn shape_byte(b: u8) -> u8 {
+    if b.is_ascii_digit() {
+        b'#'
+    } else {
+        b.to_ascii_lowercase()
+    }
 }
 
-/// Whether `line` has the shape of a running header or footer.
-fn is_running(line: &str, running: &HashMap<Vec<u8>, usize>) -> bool {
-    !running.is_empty() && running.contains_key(shape(line).as_slice())
+/// Whether trimmed lines `a` and `b` have the same shape.
+fn same_shape(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .all(|(x, y)| shape_byte(x) == shape_byte(y))
+}
+
+/// Whether `line` has the shape of one of the `running` lines (trimmed).
+fn is_running(line: &str, running: &[&str]) -> bool {
+    if running.is_empty() {
+        return false;
+    }
+    let t = line.trim();
+    running.iter().any(|r| same_shape(r, t))
 }
 
 /// The first two and the last three non-blank lines of a page (a line once only), without
 /// going over the lines between them.
 fn edge_lines<'a>(page: &[Line<'a>]) -> impl Iterator<Item = &'a str> {
-    let non_blank = |i: &usize| page.get(*i).is_some_and(|l| !l.text.trim().is_empty());
-    let head: Vec<usize> = (0..page.len()).filter(non_blank).take(2).collect();
+    let non_blank = |l: &(usize, &Line)| !l.1.text.trim().is_empty();
+    let mut head = page.iter().enumerate().filter(non_blank);
+    let (first, second) = (head.next(), head.next());
     // The foot starts after the head.
-    let after_head = head.last().map_or(0, |&i| i + 1);
-    let mut foot: Vec<usize> = (after_head..page.len())
+    let after_head = second.or(first).map_or(0, |(i, _)| i + 1);
+    let mut foot = page
+        .iter()
+        .enumerate()
+        .skip(after_head)
         .rev()
-        .filter(non_blank)
-        .take(3)
-        .collect();
-    foot.reverse();
-    let edges: Vec<&'a str> = head
+        .filter(non_blank);
+    let (last, before_last, third_last) = (foot.next(), foot.next(), foot.next());
+    [first, second, third_last, before_last, last]
+        .map(|edge| edge.map(|(_, l)| l.text))
         .into_iter()
-        .chain(foot)
-        .filter_map(|i| page.get(i).map(|l| l.text))
-        .collect();
-    edges.into_iter()
+        .flatten()
 }
 
-/// Shapes that stand at the top or foot of many pages: running headers and footers.
-fn running_lines(pages: &[&[Line]]) -> HashMap<Vec<u8>, usize> {
-    let mut counts: HashMap<Vec<u8>, usize> = HashMap::new();
-    let mut seen: Vec<Vec<u8>> = Vec::new();
+/// Lines (trimmed) whose shapes stand at the top or foot of many pages: running headers
+/// and footers, one line for each shape.
+fn running_lines<'a>(pages: &[&[Line<'a>]]) -> Vec<&'a str> {
+    // Each shape seen, by a line that has it, and on how many pages. Few shapes repeat,
+    // and comparing lengths first rules most out, so a list does.
+    let mut counts: Vec<(&str, usize)> = Vec::new();
     for page in pages {
-        seen.extend(edge_lines(page).map(shape));
-        seen.sort();
-        seen.dedup();
-        // Digits are folded, so no shape is a page number.
-        for s in seen.drain(..) {
-            if s.len() >= 6 {
-                *counts.entry(s).or_default() += 1;
+        let mut seen: [&str; 5] = [""; 5];
+        for (k, line) in edge_lines(page).enumerate() {
+            let t = line.trim();
+            let again = seen
+                .get(..k)
+                .unwrap_or_default()
+                .iter()
+                .any(|s| same_shape(s, t));
+            if let Some(slot) = seen.get_mut(k) {
+                *slot = t;
+            }
+            // Digits are folded, so no shape is a page number.
+            if t.len() < 6 || again {
+                continue;
+            }
+            match counts.iter_mut().find(|(s, _)| same_shape(s, t)) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((t, 1)),
             }
         }
     }
     let needed = 3.max(pages.len() * 2 / 5);
-    counts.retain(|_, n| *n >= needed);
     counts
+        .into_iter()
+        .filter(|&(_, n)| n >= needed)
+        .map(|(s, _)| s)
+        .collect()
 }
 
-fn clean_page<'a>(page: &[Line<'a>], running: &HashMap<Vec<u8>, usize>) -> Vec<Line<'a>> {
+fn clean_page<'a>(page: &[Line<'a>], running: &[&str]) -> Vec<Line<'a>> {
     let mut lines: Vec<Line> = page.to_vec();
     // Running headers at the top, running footers and page numbers at the foot.
     loop {
