@@ -8,13 +8,14 @@ const LINES_READ: usize = 400;
 
 /// Whether `text` looks like Markdown rather than converter output.
 pub fn looks_like_markdown(text: &str) -> bool {
-    // Every heading counted starts with `#`; most converter output has none in the lines
-    // read, and a byte search says so without going line by line.
+    // Every heading counted starts with `#`; converter output seldom has one at all, and a
+    // byte search says so without going line by line.
     let bytes = text.as_bytes();
-    let read = memchr::memchr_iter(b'\n', bytes)
-        .nth(LINES_READ - 1)
-        .unwrap_or(bytes.len());
-    if memchr::memchr(b'#', bytes.get(..read).unwrap_or(bytes)).is_none() {
+    let Some(first_hash) = memchr::memchr(b'#', bytes) else {
+        return false;
+    };
+    let lines_before = memchr::memchr_iter(b'\n', bytes.get(..first_hash).unwrap_or(bytes));
+    if lines_before.count() >= LINES_READ {
         return false;
     }
     let mut headings = 0;
