@@ -194,36 +194,30 @@ fn edge_lines<'a>(page: &[Line<'a>]) -> impl Iterator<Item = &'a str> {
 /// Lines (trimmed) whose shapes stand at the top or foot of many pages: running headers
 /// and footers, one line for each shape.
 fn running_lines<'a>(pages: &[&[Line<'a>]]) -> Vec<&'a str> {
-    // Each shape seen, by a line that has it, and on how many pages. Few shapes repeat,
-    // and comparing lengths first rules most out, so a list does.
-    let mut counts: Vec<(&str, usize)> = Vec::new();
+    // Each page's edge lines, a shape once per page, sorted so that a shape's lines lie
+    // together; most differ in length, which the order compares first.
+    let mut edges: Vec<&str> = Vec::with_capacity(pages.len() * 5);
     for page in pages {
-        let mut seen: [&str; 5] = [""; 5];
-        for (k, line) in edge_lines(page).enumerate() {
+        let from = edges.len();
+        for line in edge_lines(page) {
             let t = line.trim();
-            let again = seen
-                .get(..k)
-                .unwrap_or_default()
-                .iter()
-                .any(|s| same_shape(s, t));
-            if let Some(slot) = seen.get_mut(k) {
-                *slot = t;
-            }
+            let on_page = edges.get(from..).unwrap_or_default();
             // Digits are folded, so no shape is a page number.
-            if t.len() < 6 || again {
-                continue;
-            }
-            match counts.iter_mut().find(|(s, _)| same_shape(s, t)) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((t, 1)),
+            if t.len() >= 6 && !on_page.iter().any(|s| same_shape(s, t)) {
+                edges.push(t);
             }
         }
     }
+    edges.sort_unstable_by(|a, b| {
+        a.len()
+            .cmp(&b.len())
+            .then_with(|| a.bytes().map(shape_byte).cmp(b.bytes().map(shape_byte)))
+    });
     let needed = 3.max(pages.len() * 2 / 5);
-    counts
-        .into_iter()
-        .filter(|&(_, n)| n >= needed)
-        .map(|(s, _)| s)
+    edges
+        .chunk_by(|a, b| same_shape(a, b))
+        .filter(|lines| lines.len() >= needed)
+        .filter_map(|lines| lines.first().copied())
         .collect()
 }
 
