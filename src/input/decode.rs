@@ -1,17 +1,19 @@
 //! Bytes to text: UTF-8, else UTF-16 with a byte-order mark, else Windows-1252.
 
 use anyhow::{bail, Result};
+use std::borrow::Cow;
 
 /// The decoded text and, when the bytes were not UTF-8, a warning saying how they were read.
+/// UTF-8 text is borrowed from the bytes: normalising copies it anyway.
 #[derive(Debug)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
     pub warning: Option<String>,
 }
 
 /// Decode `bytes`; refuses what is evidently not text (NUL bytes outside UTF-16, known
 /// binary signatures).
-pub fn decode(bytes: &[u8]) -> Result<Decoded> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest);
     }
@@ -24,41 +26,30 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
             bail!("is not valid {} text", enc.name());
         }
         return Ok(Decoded {
-            text: text.into_owned(),
+            text: Cow::Owned(text.into_owned()),
             warning: Some(format!("read as {} (byte-order mark)", enc.name())),
         });
     }
     if let Some(what) = binary_signature(bytes) {
         bail!("is {what}, not text");
     }
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         bail!("contains NUL bytes: it is binary, not text");
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text: text.to_string(),
-            warning: None,
-        }),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Ok(Decoded {
-                text: text.into_owned(),
-                warning: Some("not UTF-8: read as Windows-1252".to_string()),
-            })
-        }
-    }
+    utf8(bytes)
 }
 
-fn utf8(bytes: &[u8]) -> Result<Decoded> {
-    match String::from_utf8(bytes.to_vec()) {
+/// UTF-8 when the bytes are, else Windows-1252.
+fn utf8(bytes: &[u8]) -> Result<Decoded<'_>> {
+    match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
-            text,
+            text: Cow::Borrowed(text),
             warning: None,
         }),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             Ok(Decoded {
-                text: text.into_owned(),
+                text,
                 warning: Some("not UTF-8: read as Windows-1252".to_string()),
             })
         }

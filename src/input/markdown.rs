@@ -3,11 +3,24 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+/// How many lines at the top of a text [`looks_like_markdown`] reads.
+const LINES_READ: usize = 400;
+
 /// Whether `text` looks like Markdown rather than converter output.
 pub fn looks_like_markdown(text: &str) -> bool {
+    // Every heading counted starts with `#`; converter output seldom has one at all, and a
+    // byte search says so without going line by line.
+    let bytes = text.as_bytes();
+    let Some(first_hash) = memchr::memchr(b'#', bytes) else {
+        return false;
+    };
+    let lines_before = memchr::memchr_iter(b'\n', bytes.get(..first_hash).unwrap_or(bytes));
+    if lines_before.count() >= LINES_READ {
+        return false;
+    }
     let mut headings = 0;
     let mut emphasis = 0;
-    for line in text.lines().take(400) {
+    for line in text.lines().take(LINES_READ) {
         let t = line.trim_start();
         if t.starts_with('#') && t.trim_start_matches('#').starts_with(' ') {
             headings += 1;
@@ -72,6 +85,7 @@ fn ends_with_number(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn headings_and_bullets_become_lines() {
@@ -90,6 +104,48 @@ mod tests {
     fn ordered_lists_keep_their_numbers() {
         let plain = to_plain("Recommendations\n\n3. First item.\n4. Second item.\n");
         assert!(plain.contains("3. First item.\n4. Second item."), "{plain}");
+    }
+
+    /// The Markdown test as it was, going line by line from the start.
+    fn looks_like_markdown_reference(text: &str) -> bool {
+        let mut headings = 0;
+        let mut emphasis = 0;
+        for line in text.lines().take(400) {
+            let t = line.trim_start();
+            if t.starts_with('#') && t.trim_start_matches('#').starts_with(' ') {
+                headings += 1;
+            }
+            if t.contains("**") || t.starts_with("| ") {
+                emphasis += 1;
+            }
+        }
+        headings >= 2 || (headings >= 1 && emphasis >= 2)
+    }
+
+    proptest! {
+        #[test]
+        fn markdown_test_agrees_with_the_old_one(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    Just("\n"),
+                    Just("\n\n"),
+                    Just("\r\n"),
+                    Just(" "),
+                    Just("#"),
+                    Just("## "),
+                    Just("**"),
+                    Just("| "),
+                    Just("What needs to improve"),
+                ],
+                0..1200,
+            )
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(
+                looks_like_markdown(&text),
+                looks_like_markdown_reference(&text)
+            );
+        }
     }
 
     #[test]

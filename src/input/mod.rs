@@ -11,6 +11,7 @@ pub mod pages;
 
 use anyhow::{bail, Context, Result};
 use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
 
 pub use normalise::normalise;
@@ -33,7 +34,7 @@ pub struct Source {
     pub markdown: bool,
     pub warnings: Vec<String>,
     /// Where each line of `text` lies (without its `\n`), found once for every extractor.
-    line_spans: Vec<std::ops::Range<usize>>,
+    line_spans: Vec<Range<usize>>,
 }
 
 impl Source {
@@ -46,18 +47,7 @@ impl Source {
         warnings: Vec<String>,
     ) -> Self {
         let mut line_spans = Vec::with_capacity(text.len() / 48);
-        let mut start = 0;
-        // As `str::lines` splits: at each `\n`, without a `\r` just before it (normalising
-        // removes them, but Markdown can write one back from `&#13;`).
-        let bytes = text.as_bytes();
-        for end in memchr::memchr_iter(b'\n', bytes) {
-            let cr = end > start && bytes.get(end - 1) == Some(&b'\r');
-            line_spans.push(start..end - usize::from(cr));
-            start = end + 1;
-        }
-        if start < text.len() {
-            line_spans.push(start..text.len());
-        }
+        push_line_spans(text.as_bytes(), 0..text.len(), &mut line_spans);
         Source {
             name,
             text,
@@ -74,6 +64,22 @@ impl Source {
             .iter()
             .map(|span| self.text.get(span.clone()).unwrap_or_default())
             .collect()
+    }
+}
+
+/// Push where each line of `bytes[within]` lies, as `str::lines` splits it: at each `\n`,
+/// without a `\r` just before it (normalising removes them, but Markdown can write one
+/// back from `&#13;`).
+fn push_line_spans(bytes: &[u8], within: Range<usize>, spans: &mut Vec<Range<usize>>) {
+    let mut start = within.start;
+    let part = bytes.get(within.clone()).unwrap_or_default();
+    for end in memchr::memchr_iter(b'\n', part).map(|i| within.start + i) {
+        let cr = end > start && bytes.get(end - 1) == Some(&b'\r');
+        spans.push(start..end - usize::from(cr));
+        start = end + 1;
+    }
+    if start < within.end {
+        spans.push(start..within.end);
     }
 }
 
@@ -136,9 +142,18 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Source> {
     } else {
         text
     };
-    let (text, _pages) = pages::remove_furniture(&text);
-    let layout = !is_md && looks_like_layout(&text);
-    Ok(Source::new(name.to_string(), text, layout, is_md, warnings))
+    // Furniture removal knows where the lines it keeps lie; the layout test and every
+    // extractor read those spans rather than splitting the text again.
+    let cleaned = pages::clean(&text);
+    let layout = !is_md && looks_like_layout(&cleaned.text, &cleaned.line_spans);
+    Ok(Source {
+        name: name.to_string(),
+        text: cleaned.text,
+        layout,
+        markdown: is_md,
+        warnings,
+        line_spans: cleaned.line_spans,
+    })
 }
 
 /// Whether `text` has `n` spaces in a row: `text.contains(&" ".repeat(n))` without
@@ -151,15 +166,40 @@ fn has_spaces(text: &str, n: usize) -> bool {
     })
 }
 
-/// `pdftotext -layout` keeps columns apart with runs of spaces inside lines.
-fn looks_like_layout(text: &str) -> bool {
+/// `pdftotext -layout` keeps columns apart with runs of spaces inside lines: at least a
+/// fifth of the first 600 non-blank lines are indented or have such a gap.
+fn looks_like_layout(text: &str, line_spans: &[Range<usize>]) -> bool {
+    const LINES: usize = 600;
+    let gap = memchr::memmem::Finder::new("     ");
+    let bytes = text.as_bytes();
+    // Where the next five spaces in a row begin, searched afresh only once a line is past
+    // them, so that most lines need no byte-by-byte look.
+    let mut next_gap: Option<usize> = None;
     let mut lines = 0;
     let mut gapped = 0;
-    for line in text.lines().filter(|l| !l.trim().is_empty()).take(600) {
-        lines += 1;
+    for span in line_spans {
+        let Some(line) = text.get(span.clone()) else {
+            continue;
+        };
         let t = line.trim();
-        if line.starts_with("  ") || has_spaces(t, 5) {
+        if t.is_empty() {
+            continue;
+        }
+        lines += 1;
+        if next_gap.is_none_or(|at| at < span.start) {
+            let rest = bytes.get(span.start..).unwrap_or_default();
+            next_gap = Some(gap.find(rest).map_or(usize::MAX, |i| span.start + i));
+        }
+        let gap_in_line = next_gap.is_some_and(|at| at.saturating_add(5) <= span.end);
+        if line.starts_with("  ") || (gap_in_line && has_spaces(t, 5)) {
             gapped += 1;
+            // A fifth of the most lines counted is already reached.
+            if gapped * 5 >= LINES {
+                return true;
+            }
+        }
+        if lines == LINES {
+            break;
         }
     }
     lines > 0 && gapped * 5 >= lines
@@ -170,7 +210,47 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The layout test as it was, splitting the text itself and reading every byte.
+    fn looks_like_layout_reference(text: &str) -> bool {
+        let mut lines = 0;
+        let mut gapped = 0;
+        for line in text.lines().filter(|l| !l.trim().is_empty()).take(600) {
+            lines += 1;
+            let t = line.trim();
+            if line.starts_with("  ") || has_spaces(t, 5) {
+                gapped += 1;
+            }
+        }
+        lines > 0 && gapped * 5 >= lines
+    }
+
     proptest! {
+        #[test]
+        fn layout_test_agrees_with_the_old_one(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    Just("\n"),
+                    Just("\n\n"),
+                    Just("\r\n"),
+                    Just(" "),
+                    Just("  "),
+                    Just("     "),
+                    Just("\t"),
+                    Just("\u{2003}"),
+                    Just("Good"),
+                    Just("Requires improvement to be good"),
+                ],
+                0..2000,
+            )
+        ) {
+            let text = pieces.concat();
+            let source = Source::new("t".into(), text.clone(), false, false, Vec::new());
+            prop_assert_eq!(
+                looks_like_layout(&source.text, &source.line_spans),
+                looks_like_layout_reference(&text)
+            );
+        }
+
         #[test]
         fn source_lines_are_str_lines(text in "[a\r\n ]{0,12}") {
             let source = Source::new("t".into(), text.clone(), false, false, Vec::new());

@@ -10,10 +10,7 @@ pub fn normalise(text: &str) -> String {
     // by char.
     let mut rest = text;
     while !rest.is_empty() {
-        let plain = rest
-            .bytes()
-            .position(|b| !kept_as_is(b))
-            .unwrap_or(rest.len());
+        let plain = plain_len(rest.as_bytes());
         // Every byte before `plain` is ASCII, so `plain` is a char boundary.
         let (run, tail) = rest.split_at(plain);
         out.push_str(run);
@@ -27,10 +24,39 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// How many bytes at the start of `bytes` are [`kept_as_is`]. Blocks are checked whole,
+/// without an early exit, so that the check runs over vectors; most text is such bytes.
+fn plain_len(bytes: &[u8]) -> usize {
+    const BLOCK: usize = 32;
+    let mut len = 0;
+    let mut blocks = bytes.chunks_exact(BLOCK);
+    for block in &mut blocks {
+        if !block.iter().fold(true, |all, &b| all & usual(b)) {
+            if let Some(i) = block.iter().position(|&b| !kept_as_is(b)) {
+                return len + i;
+            }
+        }
+        len += BLOCK;
+    }
+    let tail = blocks.remainder();
+    len + tail
+        .iter()
+        .position(|&b| !kept_as_is(b))
+        .unwrap_or(tail.len())
+}
+
+/// The bytes kept as they are that fill most lines: printable ASCII but the backtick, and
+/// line feeds. Fewer tests than [`kept_as_is`], so blocks of them are passed over faster;
+/// a block with a tab or a form feed is read byte by byte.
+fn usual(b: u8) -> bool {
+    ((b' '..=b'~').contains(&b) & (b != b'`')) | (b == b'\n')
+}
+
 /// An ASCII byte [`fold_char`] leaves as it is: printable characters other than the
-/// backtick, and tab, line feed and form feed.
+/// backtick, and tab, line feed and form feed. Written with `&` and `|` rather than
+/// branches so that [`plain_len`] can check many bytes at once.
 fn kept_as_is(b: u8) -> bool {
-    matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\x0C') && b != b'`'
+    ((b' '..=b'~').contains(&b) & (b != b'`')) | (b == b'\t') | (b == b'\n') | (b == b'\x0C')
 }
 
 /// Push the folded form of `c`, followed by `next`, to `out`.
@@ -62,7 +88,17 @@ fn fold_char(c: char, next: Option<char>, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::normalise;
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn plain_len_is_the_first_byte_not_kept(text in "[ -~\\t\\n\\x0C]{0,80}([\\r\\x07`\\u{a0}\\u{2019}é][ -~]{0,40}){0,3}") {
+            let bytes = text.as_bytes();
+            let first = bytes.iter().position(|&b| !kept_as_is(b)).unwrap_or(bytes.len());
+            prop_assert_eq!(plain_len(bytes), first);
+        }
+    }
 
     #[test]
     fn folds_quotes_spaces_ligatures_and_crlf() {

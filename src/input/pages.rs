@@ -5,7 +5,7 @@
 //! with a plain newline, so a sentence cut by a page break reads on.
 
 use crate::extract::text::{is_ascii_space, split_ascii_digits, trim_ascii_space};
-use std::collections::HashMap;
+use std::ops::Range;
 
 /// A page number line: "7", "Page 7", "7 of 12", "7/12" (one to three digits each).
 /// Checked on every line at a page's edges, so written out rather than as a pattern.
@@ -50,93 +50,189 @@ fn footnote_number(line: &str) -> Option<&str> {
     (rest.is_empty() || rest.starts_with(is_ascii_space)).then_some(number)
 }
 
-/// Remove page furniture from `text`; returns the cleaned text and how many pages it had.
-pub fn remove_furniture(text: &str) -> (String, usize) {
-    let pages: Vec<Vec<&str>> = text
-        .split('\u{000C}')
-        .map(|p| p.lines().collect())
-        .collect();
-    if pages.len() < 2 {
-        return (text.to_string(), 1);
-    }
-    let running = running_lines(&pages);
-    let mut out = String::with_capacity(text.len());
-    for page in &pages {
-        let body = clean_page(page, &running);
-        for line in body {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    (out, pages.len())
+/// A line of a page, and where it starts in the text, so that the lines kept can be
+/// copied in runs and their places handed on to [`Source`](super::Source).
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    start: usize,
+    text: &'a str,
 }
 
-/// A line's shape for spotting repeats: trimmed, lower-cased, digits folded.
-fn shape(line: &str) -> String {
-    line.trim()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_digit() {
-                '#'
-            } else {
-                c.to_ascii_lowercase()
-            }
+/// Text without its page furniture.
+#[derive(Debug)]
+pub(crate) struct Cleaned {
+    pub text: String,
+    /// Where each line of `text` lies, as `Source` keeps them.
+    pub line_spans: Vec<Range<usize>>,
+    pub pages: usize,
+}
+
+/// Remove page furniture from `text`; returns the cleaned text and how many pages it had.
+pub fn remove_furniture(text: &str) -> (String, usize) {
+    let cleaned = clean(text);
+    (cleaned.text, cleaned.pages)
+}
+
+/// Remove page furniture from `text`, finding its lines once for every later stage.
+pub(crate) fn clean(text: &str) -> Cleaned {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::with_capacity(text.len() / 48);
+    if memchr::memchr(b'\x0C', bytes).is_none() {
+        super::push_line_spans(bytes, 0..text.len(), &mut spans);
+        return Cleaned {
+            text: text.to_string(),
+            line_spans: spans,
+            pages: 1,
+        };
+    }
+    // Every page's lines in one list; `page_ends` says where each page's lines stop.
+    let mut page_ends = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\x0C', bytes).chain(std::iter::once(text.len())) {
+        super::push_line_spans(bytes, start..end, &mut spans);
+        page_ends.push(spans.len());
+        start = end + 1;
+    }
+    let lines: Vec<Line> = spans
+        .iter()
+        .map(|span| Line {
+            start: span.start,
+            text: text.get(span.clone()).unwrap_or_default(),
         })
-        .collect()
+        .collect();
+    let mut from = 0;
+    let pages: Vec<&[Line]> = page_ends
+        .iter()
+        .map(|&to| {
+            let page = lines.get(from..to).unwrap_or_default();
+            from = to;
+            page
+        })
+        .collect();
+    let running = running_lines(&pages);
+    let mut out = String::with_capacity(text.len());
+    spans.clear();
+    // Kept lines that follow one another in `text`, each with its `\n`, are copied as one
+    // run.
+    let mut run = 0..0;
+    for page in &pages {
+        for line in clean_page(page, &running) {
+            let at = out.len() + run.len();
+            let cr = usize::from(line.text.ends_with('\r'));
+            spans.push(at..at + line.text.len() - cr);
+            let end = line.start + line.text.len();
+            if run.is_empty() {
+                run = line.start..line.start;
+            }
+            if line.start == run.end && bytes.get(end) == Some(&b'\n') {
+                run.end = end + 1;
+            } else {
+                out.push_str(text.get(run).unwrap_or_default());
+                out.push_str(line.text);
+                out.push('\n');
+                run = 0..0;
+            }
+        }
+    }
+    out.push_str(text.get(run).unwrap_or_default());
+    Cleaned {
+        text: out,
+        line_spans: spans,
+        pages: pages.len(),
+    }
+}
+
+/// A line's shape for spotting repeats: trimmed, lower-cased, digits folded. Only ASCII
+/// bytes change, each to one ASCII byte, so a shape is as long as the trimmed line and
+/// two lines are compared byte by byte without building either shape.
+fn shape_byte(b: u8) -> u8 {
+    if b.is_ascii_digit() {
+        b'#'
+    } else {
+        b.to_ascii_lowercase()
+    }
+}
+
+/// Whether trimmed lines `a` and `b` have the same shape.
+fn same_shape(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .all(|(x, y)| shape_byte(x) == shape_byte(y))
+}
+
+/// Whether `line` has the shape of one of the `running` lines (trimmed).
+fn is_running(line: &str, running: &[&str]) -> bool {
+    if running.is_empty() {
+        return false;
+    }
+    let t = line.trim();
+    running.iter().any(|r| same_shape(r, t))
 }
 
 /// The first two and the last three non-blank lines of a page (a line once only), without
 /// going over the lines between them.
-fn edge_lines<'a>(page: &[&'a str]) -> impl Iterator<Item = &'a str> {
-    let non_blank = |i: &usize| page.get(*i).is_some_and(|l| !l.trim().is_empty());
-    let head: Vec<usize> = (0..page.len()).filter(non_blank).take(2).collect();
+fn edge_lines<'a>(page: &[Line<'a>]) -> impl Iterator<Item = &'a str> {
+    let non_blank = |l: &(usize, &Line)| !l.1.text.trim().is_empty();
+    let mut head = page.iter().enumerate().filter(non_blank);
+    let (first, second) = (head.next(), head.next());
     // The foot starts after the head.
-    let after_head = head.last().map_or(0, |&i| i + 1);
-    let mut foot: Vec<usize> = (after_head..page.len())
+    let after_head = second.or(first).map_or(0, |(i, _)| i + 1);
+    let mut foot = page
+        .iter()
+        .enumerate()
+        .skip(after_head)
         .rev()
-        .filter(non_blank)
-        .take(3)
-        .collect();
-    foot.reverse();
-    let edges: Vec<&'a str> = head
+        .filter(non_blank);
+    let (last, before_last, third_last) = (foot.next(), foot.next(), foot.next());
+    [first, second, third_last, before_last, last]
+        .map(|edge| edge.map(|(_, l)| l.text))
         .into_iter()
-        .chain(foot)
-        .filter_map(|i| page.get(i).copied())
-        .collect();
-    edges.into_iter()
+        .flatten()
 }
 
-/// Shapes that stand at the top or foot of many pages: running headers and footers.
-fn running_lines(pages: &[Vec<&str>]) -> HashMap<String, usize> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+/// Lines (trimmed) whose shapes stand at the top or foot of many pages: running headers
+/// and footers, one line for each shape.
+fn running_lines<'a>(pages: &[&[Line<'a>]]) -> Vec<&'a str> {
+    // Each page's edge lines, a shape once per page, sorted so that a shape's lines lie
+    // together; most differ in length, which the order compares first.
+    let mut edges: Vec<&str> = Vec::with_capacity(pages.len() * 5);
     for page in pages {
-        let mut seen: Vec<String> = edge_lines(page).map(shape).collect();
-        seen.sort();
-        seen.dedup();
-        for s in seen {
-            if s.len() >= 6 && !is_page_number(&s) {
-                *counts.entry(s).or_default() += 1;
+        let from = edges.len();
+        for line in edge_lines(page) {
+            let t = line.trim();
+            let on_page = edges.get(from..).unwrap_or_default();
+            // Digits are folded, so no shape is a page number.
+            if t.len() >= 6 && !on_page.iter().any(|s| same_shape(s, t)) {
+                edges.push(t);
             }
         }
     }
+    edges.sort_unstable_by(|a, b| {
+        a.len()
+            .cmp(&b.len())
+            .then_with(|| a.bytes().map(shape_byte).cmp(b.bytes().map(shape_byte)))
+    });
     let needed = 3.max(pages.len() * 2 / 5);
-    counts.retain(|_, n| *n >= needed);
-    counts
+    edges
+        .chunk_by(|a, b| same_shape(a, b))
+        .filter(|lines| lines.len() >= needed)
+        .filter_map(|lines| lines.first().copied())
+        .collect()
 }
 
-fn clean_page<'a>(page: &[&'a str], running: &HashMap<String, usize>) -> Vec<&'a str> {
-    let mut lines: Vec<&str> = page.to_vec();
+fn clean_page<'a>(page: &[Line<'a>], running: &[&str]) -> Vec<Line<'a>> {
+    let mut lines: Vec<Line> = page.to_vec();
     // Running headers at the top, running footers and page numbers at the foot.
     loop {
         let first = lines
             .iter()
-            .copied()
+            .map(|l| l.text)
             .enumerate()
             .find(|(_, l)| !l.trim().is_empty());
         match first {
             Some((i, l))
-                if running.contains_key(&shape(l))
-                    || (i < 2 && is_page_number(l) && lines.len() > 3) =>
+                if is_running(l, running) || (i < 2 && is_page_number(l) && lines.len() > 3) =>
             {
                 lines.drain(..=i);
             }
@@ -144,11 +240,11 @@ fn clean_page<'a>(page: &[&'a str], running: &HashMap<String, usize>) -> Vec<&'a
         }
     }
     loop {
-        while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        while lines.last().is_some_and(|l| l.text.trim().is_empty()) {
             lines.pop();
         }
         match lines.last() {
-            Some(l) if is_page_number(l) || running.contains_key(&shape(l)) => {
+            Some(l) if is_page_number(l.text) || is_running(l.text, running) => {
                 lines.pop();
             }
             _ => break,
@@ -163,27 +259,29 @@ fn clean_page<'a>(page: &[&'a str], running: &HashMap<String, usize>) -> Vec<&'a
 /// and then the footnote's own paragraph (a run of lines opening with a sentence).
 /// Only the number and that paragraph go: pdftotext sometimes prints the last cells of
 /// a table between them or after them, and those stay.
-fn remove_footnotes(lines: &mut Vec<&str>) {
+fn remove_footnotes(lines: &mut Vec<Line>) {
     let n = lines.len();
     let window = n.saturating_sub(16);
     for i in (window..n).rev() {
         let Some((above, &[line, ..])) = lines.split_at_checked(i) else {
             continue;
         };
-        let Some(number) = footnote_number(line) else {
+        let Some(number) = footnote_number(line.text) else {
             continue;
         };
-        let after_blank = above.last().is_none_or(|l| l.trim().is_empty());
-        if !after_blank || !above.iter().any(|l| has_marker(l, number)) {
+        let after_blank = above.last().is_none_or(|l| l.text.trim().is_empty());
+        if !after_blank || !above.iter().any(|l| has_marker(l.text, number)) {
             continue;
         }
         // The footnote text may share the number's line ("1 Ofsted produces ...").
-        let same_line = line.trim().len() > number.len();
+        let same_line = line.text.trim().len() > number.len();
         let text_start = if same_line {
             Some(i)
         } else {
             (i + 1..n).find(|&j| match lines.get(j - 1..=j) {
-                Some(&[prev, l]) => is_footnote_text(l) && (j == i + 1 || prev.trim().is_empty()),
+                Some(&[prev, l]) => {
+                    is_footnote_text(l.text) && (j == i + 1 || prev.text.trim().is_empty())
+                }
                 _ => false,
             })
         };
@@ -191,13 +289,13 @@ fn remove_footnotes(lines: &mut Vec<&str>) {
             continue;
         };
         let text_end = (text_start + 1..n)
-            .find(|&j| lines.get(j).is_some_and(|l| l.trim().is_empty()))
+            .find(|&j| lines.get(j).is_some_and(|l| l.text.trim().is_empty()))
             .unwrap_or(n);
         lines.drain(text_start..text_end);
         if !same_line {
             lines.remove(i);
         }
-        while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        while lines.last().is_some_and(|l| l.text.trim().is_empty()) {
             lines.pop();
         }
         return;
@@ -227,6 +325,170 @@ pub fn has_marker(line: &str, number: &str) -> bool {
         let after = rest.strip_prefix(m).and_then(|r| r.chars().next());
         glued && !after.is_some_and(|c| c.is_alphanumeric())
     })
+}
+
+/// The furniture removal as it was before it kept line positions: the reference the
+/// proptests hold [`clean`] to.
+#[cfg(test)]
+mod reference {
+    use super::{footnote_number, has_marker, is_footnote_text, is_page_number};
+    use std::collections::HashMap;
+
+    /// Remove page furniture from `text`; returns the cleaned text and how many pages it had.
+    pub fn remove_furniture(text: &str) -> (String, usize) {
+        let pages: Vec<Vec<&str>> = text
+            .split('\u{000C}')
+            .map(|p| p.lines().collect())
+            .collect();
+        if pages.len() < 2 {
+            return (text.to_string(), 1);
+        }
+        let running = running_lines(&pages);
+        let mut out = String::with_capacity(text.len());
+        for page in &pages {
+            let body = clean_page(page, &running);
+            for line in body {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        (out, pages.len())
+    }
+
+    /// A line's shape for spotting repeats: trimmed, lower-cased, digits folded.
+    fn shape(line: &str) -> String {
+        line.trim()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    '#'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect()
+    }
+
+    /// The first two and the last three non-blank lines of a page (a line once only), without
+    /// going over the lines between them.
+    fn edge_lines<'a>(page: &[&'a str]) -> impl Iterator<Item = &'a str> {
+        let non_blank = |i: &usize| page.get(*i).is_some_and(|l| !l.trim().is_empty());
+        let head: Vec<usize> = (0..page.len()).filter(non_blank).take(2).collect();
+        // The foot starts after the head.
+        let after_head = head.last().map_or(0, |&i| i + 1);
+        let mut foot: Vec<usize> = (after_head..page.len())
+            .rev()
+            .filter(non_blank)
+            .take(3)
+            .collect();
+        foot.reverse();
+        let edges: Vec<&'a str> = head
+            .into_iter()
+            .chain(foot)
+            .filter_map(|i| page.get(i).copied())
+            .collect();
+        edges.into_iter()
+    }
+
+    /// Shapes that stand at the top or foot of many pages: running headers and footers.
+    fn running_lines(pages: &[Vec<&str>]) -> HashMap<String, usize> {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for page in pages {
+            let mut seen: Vec<String> = edge_lines(page).map(shape).collect();
+            seen.sort();
+            seen.dedup();
+            for s in seen {
+                if s.len() >= 6 && !is_page_number(&s) {
+                    *counts.entry(s).or_default() += 1;
+                }
+            }
+        }
+        let needed = 3.max(pages.len() * 2 / 5);
+        counts.retain(|_, n| *n >= needed);
+        counts
+    }
+
+    fn clean_page<'a>(page: &[&'a str], running: &HashMap<String, usize>) -> Vec<&'a str> {
+        let mut lines: Vec<&str> = page.to_vec();
+        // Running headers at the top, running footers and page numbers at the foot.
+        loop {
+            let first = lines
+                .iter()
+                .copied()
+                .enumerate()
+                .find(|(_, l)| !l.trim().is_empty());
+            match first {
+                Some((i, l))
+                    if running.contains_key(&shape(l))
+                        || (i < 2 && is_page_number(l) && lines.len() > 3) =>
+                {
+                    lines.drain(..=i);
+                }
+                _ => break,
+            }
+        }
+        loop {
+            while lines.last().is_some_and(|l| l.trim().is_empty()) {
+                lines.pop();
+            }
+            match lines.last() {
+                Some(l) if is_page_number(l) || running.contains_key(&shape(l)) => {
+                    lines.pop();
+                }
+                _ => break,
+            }
+        }
+        remove_footnotes(&mut lines);
+        lines
+    }
+
+    /// A footnote at the foot of a page: a line holding only a small number `n`, after a
+    /// blank line, where the body above carries the marker `n` glued to a word ("board1"),
+    /// and then the footnote's own paragraph (a run of lines opening with a sentence).
+    /// Only the number and that paragraph go: pdftotext sometimes prints the last cells of
+    /// a table between them or after them, and those stay.
+    fn remove_footnotes(lines: &mut Vec<&str>) {
+        let n = lines.len();
+        let window = n.saturating_sub(16);
+        for i in (window..n).rev() {
+            let Some((above, &[line, ..])) = lines.split_at_checked(i) else {
+                continue;
+            };
+            let Some(number) = footnote_number(line) else {
+                continue;
+            };
+            let after_blank = above.last().is_none_or(|l| l.trim().is_empty());
+            if !after_blank || !above.iter().any(|l| has_marker(l, number)) {
+                continue;
+            }
+            // The footnote text may share the number's line ("1 Ofsted produces ...").
+            let same_line = line.trim().len() > number.len();
+            let text_start = if same_line {
+                Some(i)
+            } else {
+                (i + 1..n).find(|&j| match lines.get(j - 1..=j) {
+                    Some(&[prev, l]) => {
+                        is_footnote_text(l) && (j == i + 1 || prev.trim().is_empty())
+                    }
+                    _ => false,
+                })
+            };
+            let Some(text_start) = text_start else {
+                continue;
+            };
+            let text_end = (text_start + 1..n)
+                .find(|&j| lines.get(j).is_some_and(|l| l.trim().is_empty()))
+                .unwrap_or(n);
+            lines.drain(text_start..text_end);
+            if !same_line {
+                lines.remove(i);
+            }
+            while lines.last().is_some_and(|l| l.trim().is_empty()) {
+                lines.pop();
+            }
+            return;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -285,6 +547,73 @@ mod tests {
         }
     }
 
+    /// A page's lines, placed one after another as in a text.
+    fn lines_of<'a>(texts: &[&'a str]) -> Vec<Line<'a>> {
+        let mut start = 0;
+        texts
+            .iter()
+            .map(|&text| {
+                let line = Line { start, text };
+                start += text.len() + 1;
+                line
+            })
+            .collect()
+    }
+
+    /// Text made of the lines pdftotext pages are made of: words, numbers, running
+    /// headers, footnotes and their markers, runs of spaces, blank lines, page breaks and
+    /// the odd `\r`.
+    fn pages_text() -> impl Strategy<Value = String> {
+        let line = prop_oneof![
+            Just(""),
+            Just(" "),
+            Just("1"),
+            Just("12"),
+            Just("  3 "),
+            Just("Page 3 of 9"),
+            Just("Inspection of Barnsley children's services"),
+            Just("INSPECTION of Barnsley children's services 2"),
+            Just("Review of the effectiveness of the board1"),
+            Just("good help, care and protection.1"),
+            Just("2.2 Experiences and progress of care leavers"),
+            Just("1 Ofsted produces this report under its power to combine reports."),
+            Just("Ofsted produces this report under its power to combine reports."),
+            Just("Inadequate"),
+            Just("Leaders know    well"),
+            Just("Children\u{2019}s services\r"),
+            Just("é"),
+        ];
+        let end = prop_oneof![
+            8 => Just("\n"),
+            1 => Just("\n\u{000C}"),
+            1 => Just("\u{000C}"),
+            1 => Just("\r\n"),
+        ];
+        proptest::collection::vec((line, end), 0..160).prop_map(|lines| {
+            lines
+                .into_iter()
+                .flat_map(|(line, end)| [line, end])
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn clean_agrees_with_the_old_removal(text in pages_text()) {
+            let cleaned = clean(&text);
+            prop_assert_eq!(
+                (cleaned.text.clone(), cleaned.pages),
+                reference::remove_furniture(&text)
+            );
+            let lines: Vec<&str> = cleaned
+                .line_spans
+                .iter()
+                .map(|span| cleaned.text.get(span.clone()).unwrap())
+                .collect();
+            prop_assert_eq!(lines, cleaned.text.lines().collect::<Vec<_>>());
+        }
+    }
+
     #[test]
     fn edge_lines_are_the_first_two_and_last_three_non_blank() {
         let page = [
@@ -298,7 +627,7 @@ mod tests {
             "",
             "2",
         ];
-        let edges: Vec<&str> = edge_lines(&page).collect();
+        let edges: Vec<&str> = edge_lines(&lines_of(&page)).collect();
         assert_eq!(
             edges,
             [
@@ -311,10 +640,10 @@ mod tests {
         );
         let short = ["one", "", "two", "three"];
         assert_eq!(
-            edge_lines(&short).collect::<Vec<_>>(),
+            edge_lines(&lines_of(&short)).collect::<Vec<_>>(),
             ["one", "two", "three"]
         );
-        assert_eq!(edge_lines(&[""]).count(), 0);
+        assert_eq!(edge_lines(&lines_of(&[""])).count(), 0);
     }
 
     #[test]
