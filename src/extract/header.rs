@@ -14,6 +14,7 @@ use crate::extract::text::{join_lines, sentences, squash};
 use crate::input::Source;
 use crate::model::{Document, Kind};
 use crate::pattern::Pattern;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// How much of the start of the text holds the title block, the letter head and the
@@ -23,25 +24,28 @@ const HEAD: usize = 6000;
 /// Fill this extractor's fields of `doc` from `source`.
 pub fn extract(source: &Source, doc: &mut Document) {
     let head = prefix(&source.text, HEAD);
-    let flat = join_lines(head.lines());
+    // The head as one paragraph, joined only when a field needs it: a report whose title
+    // block names its council and team never does.
+    let flat_cell = OnceCell::new();
+    let flat = || flat_cell.get_or_init(|| join_lines(head.lines())).as_str();
     let letter = matches!(
         doc.kind,
         Kind::MonitoringVisit | Kind::FocusedVisit | Kind::JointInspection
     );
 
     doc.local_authority = match doc.kind {
-        Kind::MonitoringVisit | Kind::FocusedVisit => visit_council(&flat),
-        Kind::JointInspection => jtai_council(head, &flat),
-        Kind::ImprovementNotice => notice_council(&flat),
-        Kind::NewsArticle => report_council(head).or_else(|| news_council(&flat)),
+        Kind::MonitoringVisit | Kind::FocusedVisit => visit_council(flat()),
+        Kind::JointInspection => jtai_council(head, flat()),
+        Kind::ImprovementNotice => notice_council(flat()),
+        Kind::NewsArticle => report_council(head).or_else(|| news_council(flat())),
         _ => report_council(head),
     }
     // A text of another kind than classified still names its council in its own shape.
     .or_else(|| report_council(head))
-    .or_else(|| visit_council(&flat))
-    .or_else(|| jtai_council(head, &flat))
-    .or_else(|| notice_council(&flat))
-    .or_else(|| any_council(&flat));
+    .or_else(|| visit_council(flat()))
+    .or_else(|| jtai_council(head, flat()))
+    .or_else(|| notice_council(flat()))
+    .or_else(|| any_council(flat()));
     if doc.local_authority.is_none() && doc.kind != Kind::Unknown {
         doc.warnings
             .push("the council could not be found in the title block".to_string());
@@ -49,7 +53,7 @@ pub fn extract(source: &Source, doc: &mut Document) {
 
     match doc.kind {
         Kind::ImprovementNotice => doc.document_date = notice_date(&source.text),
-        Kind::NewsArticle => doc.document_date = parse_date(&flat),
+        Kind::NewsArticle => doc.document_date = parse_date(flat()),
         _ if letter => doc.document_date = letter_date(head),
         _ => {}
     }
@@ -59,7 +63,7 @@ pub fn extract(source: &Source, doc: &mut Document) {
         doc.inspection_start = Some(start);
         doc.inspection_end = Some(end);
     } else if letter {
-        if let Some((start, end, inferred)) = visit_dates(&flat, doc.document_date.as_deref()) {
+        if let Some((start, end, inferred)) = visit_dates(flat(), doc.document_date.as_deref()) {
             if inferred {
                 doc.warnings.push(
                     "the visit's dates print no year: the year was taken from the letter's date"
@@ -102,13 +106,13 @@ pub fn extract(source: &Source, doc: &mut Document) {
     }
 
     let team = if report {
-        report_team(&source.lines())
+        report_team(&source.text)
     } else if letter {
-        letter_team(&flat).or_else(|| report_team(&source.lines()))
+        letter_team(flat()).or_else(|| report_team(&source.text))
     } else if matches!(doc.kind, Kind::ImprovementNotice | Kind::NewsArticle) {
         None // written by the DfE or the press, not by inspectors
     } else {
-        report_team(&source.lines()).or_else(|| letter_team(&flat))
+        report_team(&source.text).or_else(|| letter_team(flat()))
     };
     if let Some(team) = team {
         doc.lead_inspector = team.first().cloned();
@@ -637,50 +641,72 @@ static TEAM_STOP: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-/// "nspector", searched for in every line (a prebuilt searcher: `str::contains` sets one
-/// up per line).
+/// "nspector", searched for in the whole text at once (a prebuilt searcher: a search per
+/// line costs more in setting up than in searching).
 static INSPECTOR: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("nspector"));
 
+/// The lines of `text` (as `str::lines` gives them) that mention an inspector, in order,
+/// each with the offset where the lines below it begin.
+fn inspector_lines(text: &str) -> Vec<(&str, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut next_line = 0;
+    for at in INSPECTOR.find_iter(bytes) {
+        if at < next_line {
+            continue; // a second mention in a line already taken
+        }
+        let start =
+            memchr::memrchr(b'\n', bytes.get(..at).unwrap_or_default()).map_or(0, |i| i + 1);
+        let (end, below) = match memchr::memchr(b'\n', bytes.get(at..).unwrap_or_default()) {
+            // As `str::lines` splits: a `\r` before the `\n` is not part of the line.
+            Some(i) => {
+                let nl = at + i;
+                let cr = nl > start && bytes.get(nl - 1) == Some(&b'\r');
+                (nl - usize::from(cr), nl + 1)
+            }
+            None => (bytes.len(), bytes.len()),
+        };
+        if let Some(line) = text.get(start..end) {
+            out.push((line, below));
+        }
+        next_line = below;
+    }
+    out
+}
+
 /// A report's team: "Lead inspector: Tracey Scott, His Majesty's Inspector" near the
 /// title (ILACS) or in "The inspection team" at the end (SIF), then the deputy and team.
-fn report_team(lines: &[&str]) -> Option<Vec<String>> {
+fn report_team(text: &str) -> Option<Vec<String>> {
     // Only lines that mention an inspector are tried: one cheap pass over the text.
-    let labelled: Vec<(usize, &str)> = lines
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|(_, l)| INSPECTOR.find(l.as_bytes()).is_some())
-        .collect();
-    let next_text = |i: usize| {
-        lines
-            .iter()
-            .skip(i + 1)
-            .map(|l| l.trim())
-            .find(|l| !l.is_empty())
-    };
-    let lead = labelled.iter().find_map(|&(i, line)| {
+    let labelled = inspector_lines(text);
+    let below = |at: usize| text.get(at..).unwrap_or_default();
+    let lead = labelled.iter().find_map(|&(line, at)| {
         let c = LEAD_LINE.captures(line)?;
         // The name is on the line, or stands alone on the next non-blank line.
         let rest = c[1].trim();
         if rest.is_empty() {
-            next_text(i).and_then(clean_name)
+            below(at)
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .and_then(clean_name)
         } else {
             clean_name(rest)
         }
     })?;
     let mut team = vec![lead];
-    if let Some((i, c)) = labelled
+    if let Some((at, c)) = labelled
         .iter()
-        .find_map(|&(i, line)| DEPUTY_LINE.captures(line).map(|c| (i, c)))
+        .find_map(|&(line, at)| DEPUTY_LINE.captures(line).map(|c| (at, c)))
     {
-        team.extend(split_names(&labelled_value(lines, i, &c[1])));
+        team.extend(split_names(&labelled_value(below(at), &c[1])));
     }
-    if let Some((i, c)) = labelled
+    if let Some((at, c)) = labelled
         .iter()
-        .find_map(|&(i, line)| TEAM_LINE.captures(line).map(|c| (i, c)))
+        .find_map(|&(line, at)| TEAM_LINE.captures(line).map(|c| (at, c)))
     {
-        team.extend(split_names(&labelled_value(lines, i, &c[1])));
+        team.extend(split_names(&labelled_value(below(at), &c[1])));
     }
     let mut seen = Vec::new();
     team.retain(|n| {
@@ -691,12 +717,12 @@ fn report_team(lines: &[&str]) -> Option<Vec<String>> {
     Some(team)
 }
 
-/// The value of a "Team inspectors:" line: the rest of line `i` and the lines that
-/// continue it, or (when the label stands alone) the lines below it, up to a blank line or
-/// the next label.
-fn labelled_value(lines: &[&str], i: usize, rest: &str) -> String {
+/// The value of a "Team inspectors:" line: `rest` (the rest of the line) and the lines
+/// of `below` that continue it, or (when the label stands alone) the lines below it, up
+/// to a blank line or the next label.
+fn labelled_value(below: &str, rest: &str) -> String {
     let mut value = rest.trim().to_string();
-    let mut below = lines.iter().skip(i + 1).peekable();
+    let mut below = below.lines().peekable();
     if value.is_empty() {
         while below.next_if(|l| l.trim().is_empty()).is_some() {}
     }
@@ -748,6 +774,7 @@ static TITLE_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:(?:his|her) majesty'?s (?:senior )?inspectors?(?: \(HMI\))?|(?:senior )?(?:ofsted|social care regulatory|additional) inspectors?|s?hmi|\(?(?:hmi|ai|oi|shmi)\)?|designate|\(designate\))\b",
     )
+    .requiring(&["inspector", "hmi", "ai", "oi", "designate"])
 });
 
 /// Names from a list: "Lisa Walsh and Kendra Bell", "Nick Stacey HMI, Peter Green AI".
@@ -783,9 +810,29 @@ fn clean_name(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn inspector_lines_are_the_lines_that_mention_one(text in r"(?:(?:Lead|inspector|Inspectors|nspecto|é|x| |:)*[\r\n]{0,2}){0,8}") {
+            let lines: Vec<&str> = text.lines().collect();
+            let expected: Vec<(&str, Vec<&str>)> = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.contains("nspector"))
+                .map(|(i, l)| (*l, lines.get(i + 1..).unwrap_or_default().to_vec()))
+                .collect();
+            let found: Vec<(&str, Vec<&str>)> = inspector_lines(&text)
+                .into_iter()
+                .map(|(l, at)| (l, text.get(at..).unwrap_or_default().lines().collect()))
+                .collect();
+            prop_assert_eq!(found, expected);
+        }
+
+    }
 
     fn team_of(text: &str) -> Option<Vec<String>> {
-        report_team(&text.lines().collect::<Vec<_>>())
+        report_team(text)
     }
 
     #[test]
