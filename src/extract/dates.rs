@@ -67,6 +67,7 @@ static DAY_MONTH_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
 });
 static NUMERIC: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+        .requiring(&["/", "-"])
 });
 
 /// Every single date in `text`, in order, with its byte offset.
@@ -154,6 +155,7 @@ static NUMERIC_RANGE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"\b(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:to|-|–|—)\s*(\d{1,2})/(\d{1,2})/(\d{4})\b",
     )
+    .requiring(&["/"])
 });
 
 /// The span of a dates phrase, first day to last: "3 to 7 and 17 to 21 June 2019", "9 to 13 December 2024

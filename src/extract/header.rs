@@ -10,6 +10,7 @@
 
 use crate::classify::prefix;
 use crate::extract::dates::{iso, month_number, parse_date, parse_span, range_before};
+use crate::extract::text::is_ascii_space;
 use crate::extract::text::{join_lines, sentences, squash};
 use crate::input::Source;
 use crate::model::{Document, Kind};
@@ -440,24 +441,18 @@ fn any_council(flat: &str) -> Option<String> {
 // ---------------------------------------------------------------------- dates
 
 static DATES_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$").starting_with(&["inspection"])
+    crate::pattern::regex(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$")
+        .starting_with(&["inspection"])
+        .requiring(&["inspection date"])
 });
 /// A report's "Inspection dates: 13 January 2020 to 24 January 2020" (the dates may be
 /// on the following line); two separate weeks give the first day and the last.
 fn report_dates(head: &str) -> Option<(String, String)> {
-    let lines: Vec<&str> = head.lines().collect();
-    let (i, c) = lines
-        .iter()
-        .enumerate()
-        .find_map(|(i, l)| DATES_LINE.captures(l).map(|c| (i, c)))?;
+    let mut lines = head.lines();
+    let c = lines.by_ref().find_map(|l| DATES_LINE.captures(l))?;
     let mut text = c[1].trim().to_string();
     // The dates wrap or stand on the next non-blank line.
-    for next in lines
-        .iter()
-        .skip(i + 1)
-        .filter(|l| !l.trim().is_empty())
-        .take(2)
-    {
+    for next in lines.filter(|l| !l.trim().is_empty()).take(2) {
         if ends_with_year(&text) {
             break;
         }
@@ -480,6 +475,20 @@ fn has_year(text: &str) -> bool {
     YEAR.is_match(text)
 }
 
+/// Where `word` (ASCII, lower case) first occurs in `text` at or after byte `from`,
+/// ignoring ASCII case.
+fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (&first, rest) = word.as_bytes().split_first()?;
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes.get(from..)?)
+        .map(|i| from + i)
+        .find(|&at| {
+            bytes
+                .get(at + 1..at + word.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(rest))
+        })
+}
+
 static PUBLISHED: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?im)^[ \t]*(?:report published|published(?: date)?[ \t]*:)[ \t]*:?[ \t]*(.{4,40})$",
@@ -488,12 +497,21 @@ static PUBLISHED: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// "Report published: 8 August 2014" (or 08/08/2014). The pattern holds to one line, so
-/// it runs line by line, and only on the lines that say "published".
+/// it runs line by line, and only on the lines that say "published", found by one search
+/// of the head.
 fn published_line(head: &str) -> Option<String> {
-    // Split at `\n` only, as `(?m)$` ends a line: a `\r` stays in the line, as it did.
-    head.split('\n')
-        .find_map(|line| PUBLISHED.captures(line))
-        .and_then(|c| parse_date(&c[1]))
+    let bytes = head.as_bytes();
+    let mut from = 0;
+    while let Some(at) = find_word(head, "published", from) {
+        // Split at `\n` only, as `(?m)$` ends a line: a `\r` stays in the line.
+        let start = memchr::memrchr(b'\n', bytes.get(..at)?).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', bytes.get(at..)?).map_or(head.len(), |i| at + i);
+        if let Some(c) = PUBLISHED.captures(head.get(start..end)?) {
+            return parse_date(&c[1]);
+        }
+        from = end + 1;
+    }
+    None
 }
 
 static NAME_DATE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -528,11 +546,21 @@ static DATE_ONLY_LINE: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// Whether `line` ends in a digit but for white space: every line [`DATE_ONLY_LINE`]
+/// matches ends in a year, and few others do.
+fn ends_with_digit(line: &str) -> bool {
+    line.trim_end_matches(is_ascii_space)
+        .ends_with(|c: char| c.is_ascii_digit())
+}
+
 /// A letter's own date: the first line that is only a date, above the salutation.
 fn letter_date(head: &str) -> Option<String> {
     for line in head.lines() {
         if line.trim_start().starts_with("Dear ") {
             break;
+        }
+        if !ends_with_digit(line) {
+            continue;
         }
         if let Some(c) = DATE_ONLY_LINE.captures(line) {
             let m = c.get(1).or(c.get(2))?;
@@ -814,6 +842,11 @@ mod tests {
 
     proptest! {
         #[test]
+        fn date_lines_end_with_a_digit(line in r"[ \t]{0,4}(?:Date:? ?)?[0-9]{1,2}(?:st|th)? [A-Za-z]{2,9}\.?,? [0-9]{3,5}[ \t\x0b\r.a]{0,2}") {
+            prop_assert!(!DATE_ONLY_LINE.is_match(&line) || ends_with_digit(&line));
+        }
+
+        #[test]
         fn inspector_lines_are_the_lines_that_mention_one(text in r"(?:(?:Lead|inspector|Inspectors|nspecto|é|x| |:)*[\r\n]{0,2}){0,8}") {
             let lines: Vec<&str> = text.lines().collect();
             let expected: Vec<(&str, Vec<&str>)> = lines
@@ -829,6 +862,14 @@ mod tests {
             prop_assert_eq!(found, expected);
         }
 
+        #[test]
+        fn published_lines_are_found_as_line_by_line(text in r"(?:(?:Report|published|PUBLISHED|Published date|:|é| |8 August 2014|x)*[\r\n]{0,2}){0,6}") {
+            let expected = text
+                .split('\n')
+                .find_map(|line| PUBLISHED.captures(line))
+                .and_then(|c| parse_date(&c[1]));
+            prop_assert_eq!(published_line(&text), expected);
+        }
     }
 
     fn team_of(text: &str) -> Option<Vec<String>> {
