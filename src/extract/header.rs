@@ -14,7 +14,7 @@ use crate::extract::text::is_ascii_space;
 use crate::extract::text::{join_lines, sentences, squash};
 use crate::input::Source;
 use crate::model::{Document, Kind};
-use crate::pattern::Pattern;
+use crate::pattern::{Captures, Pattern};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -303,13 +303,80 @@ static VISIT_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
         .requiring(&["visit"])
 });
 
+/// The words [`VISIT_SUBJECT`] matches begin with.
+const VISIT_SUBJECT_WORDS: &[&str] = &["focused visit ", "monitoring visit "];
+
 /// A visit letter's council, from its subject line or first sentence ("Focused visit to
 /// North Northamptonshire children's services").
 fn visit_council(flat: &str) -> Option<String> {
-    VISIT_SUBJECT
-        .captures_iter(flat)
-        .filter_map(|c| short_council(&c[1]))
+    windowed_captures(&VISIT_SUBJECT, flat, VISIT_SUBJECT_WORDS)
+        .filter_map(|(_, c)| short_council(&c[1]))
         .next()
+}
+
+/// Where `word` (ASCII, lower case) first occurs in `text` at or after byte `from`,
+/// ignoring ASCII case.
+fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (&first, rest) = word.as_bytes().split_first()?;
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes.get(from..)?)
+        .map(|i| from + i)
+        .find(|&at| {
+            bytes
+                .get(at + 1..at + word.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(rest))
+        })
+}
+
+/// The first place at or after `from` where one of `words` begins after a word boundary
+/// (as the patterns' ASCII `\b` sees one).
+fn word_start(text: &str, words: &[&str], from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    words
+        .iter()
+        .filter_map(|w| {
+            let mut at = from;
+            loop {
+                let found = find_word(text, w, at)?;
+                let after_word_char = found
+                    .checked_sub(1)
+                    .and_then(|i| bytes.get(i))
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+                if !after_word_char {
+                    return Some(found);
+                }
+                at = found + 1;
+            }
+        })
+        .min()
+}
+
+/// The matches `pattern.captures_iter(text)` gives, each with the offset in `text` its
+/// positions count from, for a pattern whose matches begin with `\b` and one of `words`
+/// and hold no full stop but a last one. Each is searched for only from such a word to
+/// the next full stop: the engine reads a clause, not the whole text.
+fn windowed_captures<'p, 'h>(
+    pattern: &'p Pattern,
+    text: &'h str,
+    words: &'static [&'static str],
+) -> impl Iterator<Item = (usize, Captures<'h>)> + use<'p, 'h> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(at) = word_start(text, words, from) {
+            // A match beginning at `at` or later in the clause ends by its full stop; the
+            // clause's start is a word boundary, as `word_start` checked.
+            let end =
+                memchr::memchr(b'.', text.as_bytes().get(at..)?).map_or(text.len(), |i| at + i + 1);
+            let clause = text.get(at..end)?;
+            if let Some(c) = pattern.captures(clause) {
+                // Matches are never empty; `max` keeps the search moving should one be.
+                from = at + c.get(0)?.end().max(1);
+                return Some((at, c));
+            }
+            from = end;
+        }
+        None
+    })
 }
 
 static JTAI_OF: LazyLock<Pattern> = LazyLock::new(|| {
@@ -475,20 +542,6 @@ fn has_year(text: &str) -> bool {
     YEAR.is_match(text)
 }
 
-/// Where `word` (ASCII, lower case) first occurs in `text` at or after byte `from`,
-/// ignoring ASCII case.
-fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let (&first, rest) = word.as_bytes().split_first()?;
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes.get(from..)?)
-        .map(|i| from + i)
-        .find(|&at| {
-            bytes
-                .get(at + 1..at + word.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(rest))
-        })
-}
-
 static PUBLISHED: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?im)^[ \t]*(?:report published|published(?: date)?[ \t]*:)[ \t]*:?[ \t]*(.{4,40})$",
@@ -596,18 +649,22 @@ static VISIT_SENTENCE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:(?:visit|inspection)\b[^.]*?\b(?:on|between|from)|\bbetween)\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]*?)(?:\.|,|\s+(?:the|his|her|inspectors|ofsted|this|carried|and was|it was)\b)",
     )
-        .requiring(&["visit", "inspection", "between"])
+        .requiring(VISIT_SENTENCE_WORDS)
 });
+/// The words [`VISIT_SENTENCE`] matches begin with.
+const VISIT_SENTENCE_WORDS: &[&str] = &["visit", "inspection", "between"];
 /// A letter's visit dates from its first sentence ("the focused visit to X children's
 /// services on 18 and 19 October 2023", "Between 25 and 29 September 2017, Ofsted ...").
 /// When the sentence prints no year the letter's own date supplies it (third value true).
 fn visit_dates(flat: &str, letter: Option<&str>) -> Option<(String, String, bool)> {
-    // The pattern is costly; only the first sentences with a digit are tried.
+    // The pattern is costly; only the first sentences with a digit are tried, and in
+    // them only the clauses from "visit", "inspection" or "between".
     let c = sentences(flat)
         .into_iter()
         .take(60)
         .filter(|s| s.contains(|c: char| c.is_ascii_digit()))
-        .find_map(|s| VISIT_SENTENCE.captures(s))?;
+        .find_map(|s| windowed_captures(&VISIT_SENTENCE, s, VISIT_SENTENCE_WORDS).next())
+        .map(|(_, c)| c)?;
     let phrase = c.get(1)?.as_str().trim();
     if has_year(phrase) {
         let (s, e) = parse_span(phrase)?;
@@ -783,8 +840,38 @@ static LETTER_TEAM: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)(?:inspectors?(?: \(HMI\))? for this visit (?:were|was)|the inspectors were|(?:the (?:visit|inspection) was )?(?:carried out|conducted|undertaken) by(?: (?:his|her) majesty'?s inspectors?)?|(?:his|her) majesty'?s inspectors? (?:\(HMI\) )?(?:were|was))\s+(.+?)\.(?:\s+[A-Z]|$)",
     )
-        .requiring(&["inspector", "carried", "conducted", "undertaken"])
+        .requiring(LETTER_TEAM_PHRASES)
 });
+
+/// Phrases one of which every match of [`LETTER_TEAM`] holds.
+const LETTER_TEAM_PHRASES: &[&str] = &[
+    "for this visit",
+    "inspectors were",
+    "carried out by",
+    "conducted by",
+    "undertaken by",
+    "majesty",
+];
+
+/// How far before its phrase a match of [`LETTER_TEAM`] can begin, with room to spare:
+/// "the inspection was " before "carried out by" is the longest, at 19 bytes.
+const LETTER_TEAM_LEAD: usize = 32;
+
+/// [`LETTER_TEAM`]'s match in `sentence`, searched for from a little before the first of
+/// its phrases (the pattern has no anchor or boundary there), with the offset its
+/// positions count from.
+fn letter_team_captures(sentence: &str) -> Option<(usize, Captures<'_>)> {
+    let first = LETTER_TEAM_PHRASES
+        .iter()
+        .filter_map(|w| find_word(sentence, w, 0))
+        .min()?;
+    let start = (0..=first.saturating_sub(LETTER_TEAM_LEAD))
+        .rev()
+        .find(|&i| sentence.is_char_boundary(i))
+        .unwrap_or(0);
+    let c = LETTER_TEAM.captures(sentence.get(start..)?)?;
+    Some((start, c))
+}
 
 /// A letter's team: "His Majesty's Inspectors for this visit were Lisa Walsh and Kendra
 /// Bell." The first named is the lead.
@@ -793,7 +880,8 @@ fn letter_team(flat: &str) -> Option<Vec<String>> {
         .into_iter()
         .take(60)
         .filter(|s| s.contains("nspector") || s.contains(" by "))
-        .find_map(|s| LETTER_TEAM.captures(s))?;
+        .find_map(letter_team_captures)
+        .map(|(_, c)| c)?;
     let names = split_names(&c[1]);
     (!names.is_empty()).then_some(names)
 }
@@ -840,7 +928,44 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Spans (from the start of the text) of a match's whole and of its groups.
+    fn spans(offset: usize, c: &Captures<'_>, groups: usize) -> Vec<Option<(usize, usize)>> {
+        (0..=groups)
+            .map(|i| c.get(i).map(|m| (offset + m.start(), offset + m.end())))
+            .collect()
+    }
+
+    /// Subject lines of visit letters, and the words around them.
+    const SUBJECT_WORDS: &str = r"(?:(?:Focused visit to|monitoring visit of the|unfocused visit to|MONITORING VISIT OF|visit to|Luton|North East|children's services|CHILDRENS SERVICES|children's|the|é|_)[ .,]{1,2}){0,10}";
+    /// Words of visit letters' first sentences.
+    const VISIT_WORDS: &str = r"(?:(?:visit|Inspection|revisit|between|Between|on 18|from 1st|on|18|and 19|to|October 2023|the|his|carried|it was|é|_)(?: | | |, |\. )){0,12}";
+    /// Phrases of visit letters' sentences that name the inspectors.
+    const TEAM_WORDS: &str = r"(?:(?:the inspection was|carried out by|conducted by|undertaken by|His Majesty's Inspectors|her majesty's inspector|Inspectors \(HMI\) for this visit were|The inspectors were|inspectors were|was|Jo Bloggs|Luton|and|é|HMI|Ms\.)[ .,]{1,2}){0,10}";
+
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn visit_subject_windows_find_what_the_pattern_finds(text in SUBJECT_WORDS) {
+            let expected: Vec<_> = VISIT_SUBJECT.captures_iter(&text).map(|c| spans(0, &c, 1)).collect();
+            let found: Vec<_> = windowed_captures(&VISIT_SUBJECT, &text, VISIT_SUBJECT_WORDS).map(|(at, c)| spans(at, &c, 1)).collect();
+            prop_assert_eq!(found, expected);
+        }
+
+        #[test]
+        fn visit_sentence_windows_find_what_the_pattern_finds(text in VISIT_WORDS) {
+            let expected = VISIT_SENTENCE.captures(&text).map(|c| spans(0, &c, 1));
+            let found = windowed_captures(&VISIT_SENTENCE, &text, VISIT_SENTENCE_WORDS).next().map(|(at, c)| spans(at, &c, 1));
+            prop_assert_eq!(found, expected);
+        }
+
+        #[test]
+        fn letter_team_from_its_phrase_finds_what_the_pattern_finds(text in TEAM_WORDS) {
+            let expected = LETTER_TEAM.captures(&text).map(|c| spans(0, &c, 1));
+            let found = letter_team_captures(&text).map(|(at, c)| spans(at, &c, 1));
+            prop_assert_eq!(found, expected);
+        }
+
         #[test]
         fn date_lines_end_with_a_digit(line in r"[ \t]{0,4}(?:Date:? ?)?[0-9]{1,2}(?:st|th)? [A-Za-z]{2,9}\.?,? [0-9]{3,5}[ \t\x0b\r.a]{0,2}") {
             prop_assert!(!DATE_ONLY_LINE.is_match(&line) || ends_with_digit(&line));
