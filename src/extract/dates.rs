@@ -169,6 +169,10 @@ pub fn parse_span(text: &str) -> Option<(String, String)> {
     }
     let (start, mut end) = parse_range(text)?;
     // A second week in another month: "... December 2024 and 13 to 17 January 2025".
+    // Without an " and " there is none, and the dates need not be found again.
+    if !text.contains(" and ") {
+        return Some((start, end));
+    }
     let first_end = find_dates(text)
         .into_iter()
         .find(|(_, d)| *d == end)

@@ -507,17 +507,25 @@ fn any_council(flat: &str) -> Option<String> {
 
 // ---------------------------------------------------------------------- dates
 
-static DATES_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$")
-        .starting_with(&["inspection"])
-        .requiring(&["inspection date"])
-});
+/// The rest of an "Inspection date(s):" line after its label, as the pattern
+/// `(?i)^\s*inspection dates?\s*:?\s*(.*)$` captures it: written out, as it is tried on
+/// every line of the head.
+fn dates_line_value(line: &str) -> Option<&str> {
+    let rest = strip_prefix_ci(line.trim_start_matches(is_ascii_space), "inspection date")?;
+    let rest = rest.strip_prefix(['s', 'S']).unwrap_or(rest);
+    let rest = rest.trim_start_matches(is_ascii_space);
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    let rest = rest.trim_start_matches(is_ascii_space);
+    // `.` stops at a line feed, and `$` is the end of the text.
+    (!rest.contains('\n')).then_some(rest)
+}
+
 /// A report's "Inspection dates: 13 January 2020 to 24 January 2020" (the dates may be
 /// on the following line); two separate weeks give the first day and the last.
 fn report_dates(head: &str) -> Option<(String, String)> {
     let mut lines = head.lines();
-    let c = lines.by_ref().find_map(|l| DATES_LINE.captures(l))?;
-    let mut text = c[1].trim().to_string();
+    let value = lines.by_ref().find_map(dates_line_value)?;
+    let mut text = value.trim().to_string();
     // The dates wrap or stand on the next non-blank line.
     for next in lines.filter(|l| !l.trim().is_empty()).take(2) {
         if ends_with_year(&text) {
@@ -708,11 +716,20 @@ fn fix_letter_year(doc: &mut Document) {
 
 // ------------------------------------------------------------------- inspectors
 
-static LEAD_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^[ \t]*(?:lead|reporting) inspector(?: on site)?\s*:?[ \t]*(.*)$")
-        .starting_with(&["lead", "reporting"])
-        .requiring(&["inspector"])
-});
+/// The rest of a "Lead inspector:" line after its label, as the pattern
+/// `(?i)^[ \t]*(?:lead|reporting) inspector(?: on site)?\s*:?[ \t]*(.*)$` captures it:
+/// written out, as it is tried on every line that mentions an inspector.
+fn lead_line_value(line: &str) -> Option<&str> {
+    let rest = line.trim_start_matches([' ', '\t']);
+    let rest = strip_prefix_ci(rest, "lead inspector")
+        .or_else(|| strip_prefix_ci(rest, "reporting inspector"))?;
+    let rest = strip_prefix_ci(rest, " on site").unwrap_or(rest);
+    let rest = rest.trim_start_matches(is_ascii_space);
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    let rest = rest.trim_start_matches([' ', '\t']);
+    // `.` stops at a line feed, and `$` is the end of the text.
+    (!rest.contains('\n')).then_some(rest)
+}
 static DEPUTY_LINE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(r"(?i)^[ \t]*deputy lead inspectors?\s*:?[ \t]*(.*)$")
         .starting_with(&["deputy"])
@@ -767,9 +784,8 @@ fn report_team(text: &str) -> Option<Vec<String>> {
     let labelled = inspector_lines(text);
     let below = |at: usize| text.get(at..).unwrap_or_default();
     let lead = labelled.iter().find_map(|&(line, at)| {
-        let c = LEAD_LINE.captures(line)?;
         // The name is on the line, or stands alone on the next non-blank line.
-        let rest = c[1].trim();
+        let rest = lead_line_value(line)?.trim();
         if rest.is_empty() {
             below(at)
                 .lines()
@@ -942,8 +958,29 @@ mod tests {
     /// Phrases of visit letters' sentences that name the inspectors.
     const TEAM_WORDS: &str = r"(?:(?:the inspection was|carried out by|conducted by|undertaken by|His Majesty's Inspectors|her majesty's inspector|Inspectors \(HMI\) for this visit were|The inspectors were|inspectors were|was|Jo Bloggs|Luton|and|é|HMI|Ms\.)[ .,]{1,2}){0,10}";
 
+    /// The patterns that [`dates_line_value`] and [`lead_line_value`] replace.
+    static DATES_LINE: LazyLock<Pattern> =
+        LazyLock::new(|| crate::pattern::regex(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$"));
+    static LEAD_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?i)^[ \t]*(?:lead|reporting) inspector(?: on site)?\s*:?[ \t]*(.*)$",
+        )
+    });
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn dates_lines_are_read_as_the_pattern_reads_them(line in r"[ \t\x0b\r\n]{0,2}(?:Inspection|INSPECTION|inspection|Inspections|x)?(?: |  |\t)?(?:dates?|DATES|Date|dateS|é)?[ \t\r\n]{0,2}:?[ \t\n]{0,2}(?:1 May 2020|é|x)?") {
+            let expected = DATES_LINE.captures(&line).and_then(|c| c.get(1)).map(|m| m.as_str());
+            prop_assert_eq!(dates_line_value(&line), expected);
+        }
+
+        #[test]
+        fn lead_lines_are_read_as_the_pattern_reads_them(line in r"[ \t\x0b]{0,2}(?:Lead|LEAD|Reporting|reporting|Deputy lead|é)? ?(?:inspector|Inspectors|INSPECTOR)?(?: on site| ON SITE| on)?[ \t\r\n\x0b]{0,2}:?[ \t\r\n]{0,2}(?:Jo Bloggs|é)?") {
+            let expected = LEAD_LINE.captures(&line).and_then(|c| c.get(1)).map(|m| m.as_str());
+            prop_assert_eq!(lead_line_value(&line), expected);
+        }
 
         #[test]
         fn visit_subject_windows_find_what_the_pattern_finds(text in SUBJECT_WORDS) {
