@@ -716,27 +716,35 @@ fn fix_letter_year(doc: &mut Document) {
 
 // ------------------------------------------------------------------- inspectors
 
-/// The rest of a "Lead inspector:" line after its label, as the pattern
-/// `(?i)^[ \t]*(?:lead|reporting) inspector(?: on site)?\s*:?[ \t]*(.*)$` captures it:
-/// written out, as it is tried on every line that mentions an inspector.
-fn lead_line_value(line: &str) -> Option<&str> {
+/// The rest of a line of the team after its label: after spaces or tabs, one of `labels`
+/// (ASCII, lower case), `optional` if it follows, then `\s*:?[ \t]*`, as the patterns
+/// `(?i)^[ \t]*(?:label|...)(?:optional)?\s*:?[ \t]*(.*)$` capture it. Written out, as
+/// it is tried on every line that mentions an inspector.
+fn label_value<'l>(line: &'l str, labels: &[&str], optional: &str) -> Option<&'l str> {
     let rest = line.trim_start_matches([' ', '\t']);
-    let rest = strip_prefix_ci(rest, "lead inspector")
-        .or_else(|| strip_prefix_ci(rest, "reporting inspector"))?;
-    let rest = strip_prefix_ci(rest, " on site").unwrap_or(rest);
+    let rest = labels.iter().find_map(|l| strip_prefix_ci(rest, l))?;
+    let rest = strip_prefix_ci(rest, optional).unwrap_or(rest);
     let rest = rest.trim_start_matches(is_ascii_space);
     let rest = rest.strip_prefix(':').unwrap_or(rest);
     let rest = rest.trim_start_matches([' ', '\t']);
     // `.` stops at a line feed, and `$` is the end of the text.
     (!rest.contains('\n')).then_some(rest)
 }
-static DEPUTY_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^[ \t]*deputy lead inspectors?\s*:?[ \t]*(.*)$")
-        .starting_with(&["deputy"])
-});
-static TEAM_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$").starting_with(&["team"])
-});
+
+/// "Lead inspector: Tracey Scott", "Reporting inspector Sarah Urding HMI".
+fn lead_line_value(line: &str) -> Option<&str> {
+    label_value(line, &["lead inspector", "reporting inspector"], " on site")
+}
+
+/// "Deputy lead inspector: Peter McEntee".
+fn deputy_line_value(line: &str) -> Option<&str> {
+    label_value(line, &["deputy lead inspector"], "s")
+}
+
+/// "Team inspectors: Fiona Millns HMI, Sean Tarpey HMI, ...".
+fn team_line_value(line: &str) -> Option<&str> {
+    label_value(line, &["team inspector"], "s")
+}
 static TEAM_STOP: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^\s*(?:senior |shadow |data |quality |deputy |lead |regulatory |$)|:",
@@ -797,17 +805,17 @@ fn report_team(text: &str) -> Option<Vec<String>> {
         }
     })?;
     let mut team = vec![lead];
-    if let Some((at, c)) = labelled
+    if let Some((at, v)) = labelled
         .iter()
-        .find_map(|&(line, at)| DEPUTY_LINE.captures(line).map(|c| (at, c)))
+        .find_map(|&(line, at)| deputy_line_value(line).map(|v| (at, v)))
     {
-        team.extend(split_names(&labelled_value(below(at), &c[1])));
+        team.extend(split_names(&labelled_value(below(at), v)));
     }
-    if let Some((at, c)) = labelled
+    if let Some((at, v)) = labelled
         .iter()
-        .find_map(|&(line, at)| TEAM_LINE.captures(line).map(|c| (at, c)))
+        .find_map(|&(line, at)| team_line_value(line).map(|v| (at, v)))
     {
-        team.extend(split_names(&labelled_value(below(at), &c[1])));
+        team.extend(split_names(&labelled_value(below(at), v)));
     }
     let mut seen = Vec::new();
     team.retain(|n| {
@@ -958,7 +966,7 @@ mod tests {
     /// Phrases of visit letters' sentences that name the inspectors.
     const TEAM_WORDS: &str = r"(?:(?:the inspection was|carried out by|conducted by|undertaken by|His Majesty's Inspectors|her majesty's inspector|Inspectors \(HMI\) for this visit were|The inspectors were|inspectors were|was|Jo Bloggs|Luton|and|é|HMI|Ms\.)[ .,]{1,2}){0,10}";
 
-    /// The patterns that [`dates_line_value`] and [`lead_line_value`] replace.
+    /// The patterns that [`dates_line_value`] and [`label_value`] replace.
     static DATES_LINE: LazyLock<Pattern> =
         LazyLock::new(|| crate::pattern::regex(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$"));
     static LEAD_LINE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -966,6 +974,11 @@ mod tests {
             r"(?i)^[ \t]*(?:lead|reporting) inspector(?: on site)?\s*:?[ \t]*(.*)$",
         )
     });
+    static DEPUTY_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+        crate::pattern::regex(r"(?i)^[ \t]*deputy lead inspectors?\s*:?[ \t]*(.*)$")
+    });
+    static TEAM_LINE: LazyLock<Pattern> =
+        LazyLock::new(|| crate::pattern::regex(r"(?i)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$"));
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
@@ -977,9 +990,11 @@ mod tests {
         }
 
         #[test]
-        fn lead_lines_are_read_as_the_pattern_reads_them(line in r"[ \t\x0b]{0,2}(?:Lead|LEAD|Reporting|reporting|Deputy lead|é)? ?(?:inspector|Inspectors|INSPECTOR)?(?: on site| ON SITE| on)?[ \t\r\n\x0b]{0,2}:?[ \t\r\n]{0,2}(?:Jo Bloggs|é)?") {
-            let expected = LEAD_LINE.captures(&line).and_then(|c| c.get(1)).map(|m| m.as_str());
-            prop_assert_eq!(lead_line_value(&line), expected);
+        fn team_lines_are_read_as_the_patterns_read_them(line in r"[ \t\x0b]{0,2}(?:Lead|LEAD|Reporting|reporting|Deputy lead|DEPUTY LEAD|Team|team|é)? ?(?:inspector|Inspectors|INSPECTORS|inspectorss)?(?: on site| ON SITE| on)?[ \t\r\n\x0b]{0,2}:?[ \t\r\n]{0,2}(?:Jo Bloggs|é|s)?") {
+            let value = |p: &Pattern| p.captures(&line).and_then(|c| c.get(1)).map(|m| m.as_str());
+            prop_assert_eq!(lead_line_value(&line), value(&LEAD_LINE));
+            prop_assert_eq!(deputy_line_value(&line), value(&DEPUTY_LINE));
+            prop_assert_eq!(team_line_value(&line), value(&TEAM_LINE));
         }
 
         #[test]
