@@ -9,7 +9,7 @@
 //! Notices say "This Improvement Notice is issued to X on <date>".
 
 use crate::classify::prefix;
-use crate::extract::dates::{iso, month_number, parse_date, parse_span, range_before};
+use crate::extract::dates::{first_date, iso, month_number, parse_date, parse_span, range_before};
 use crate::extract::text::is_ascii_space;
 use crate::extract::text::{join_lines, sentences, squash};
 use crate::input::Source;
@@ -54,7 +54,8 @@ pub fn extract(source: &Source, doc: &mut Document) {
 
     match doc.kind {
         Kind::ImprovementNotice => doc.document_date = notice_date(&source.text),
-        Kind::NewsArticle => doc.document_date = parse_date(flat()),
+        // The first date of a whole head: read by numbers, not by the whole text.
+        Kind::NewsArticle => doc.document_date = first_date(flat()),
         _ if letter => doc.document_date = letter_date(head),
         _ => {}
     }
