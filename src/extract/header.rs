@@ -9,11 +9,13 @@
 //! Notices say "This Improvement Notice is issued to X on <date>".
 
 use crate::classify::prefix;
-use crate::extract::dates::{iso, month_number, parse_date, parse_span, range_before};
+use crate::extract::dates::{first_date, iso, month_number, parse_date, parse_span, range_before};
+use crate::extract::text::is_ascii_space;
 use crate::extract::text::{join_lines, sentences, squash};
 use crate::input::Source;
 use crate::model::{Document, Kind};
-use crate::pattern::Pattern;
+use crate::pattern::{Captures, Pattern};
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// How much of the start of the text holds the title block, the letter head and the
@@ -23,25 +25,28 @@ const HEAD: usize = 6000;
 /// Fill this extractor's fields of `doc` from `source`.
 pub fn extract(source: &Source, doc: &mut Document) {
     let head = prefix(&source.text, HEAD);
-    let flat = join_lines(head.lines());
+    // The head as one paragraph, joined only when a field needs it: a report whose title
+    // block names its council and team never does.
+    let flat_cell = OnceCell::new();
+    let flat = || flat_cell.get_or_init(|| join_lines(head.lines())).as_str();
     let letter = matches!(
         doc.kind,
         Kind::MonitoringVisit | Kind::FocusedVisit | Kind::JointInspection
     );
 
     doc.local_authority = match doc.kind {
-        Kind::MonitoringVisit | Kind::FocusedVisit => visit_council(&flat),
-        Kind::JointInspection => jtai_council(head, &flat),
-        Kind::ImprovementNotice => notice_council(&flat),
-        Kind::NewsArticle => report_council(head).or_else(|| news_council(&flat)),
+        Kind::MonitoringVisit | Kind::FocusedVisit => visit_council(flat()),
+        Kind::JointInspection => jtai_council(head, flat()),
+        Kind::ImprovementNotice => notice_council(flat()),
+        Kind::NewsArticle => report_council(head).or_else(|| news_council(flat())),
         _ => report_council(head),
     }
     // A text of another kind than classified still names its council in its own shape.
     .or_else(|| report_council(head))
-    .or_else(|| visit_council(&flat))
-    .or_else(|| jtai_council(head, &flat))
-    .or_else(|| notice_council(&flat))
-    .or_else(|| any_council(&flat));
+    .or_else(|| visit_council(flat()))
+    .or_else(|| jtai_council(head, flat()))
+    .or_else(|| notice_council(flat()))
+    .or_else(|| any_council(flat()));
     if doc.local_authority.is_none() && doc.kind != Kind::Unknown {
         doc.warnings
             .push("the council could not be found in the title block".to_string());
@@ -49,7 +54,8 @@ pub fn extract(source: &Source, doc: &mut Document) {
 
     match doc.kind {
         Kind::ImprovementNotice => doc.document_date = notice_date(&source.text),
-        Kind::NewsArticle => doc.document_date = parse_date(&flat),
+        // The first date of a whole head: read by numbers, not by the whole text.
+        Kind::NewsArticle => doc.document_date = first_date(flat()),
         _ if letter => doc.document_date = letter_date(head),
         _ => {}
     }
@@ -59,7 +65,7 @@ pub fn extract(source: &Source, doc: &mut Document) {
         doc.inspection_start = Some(start);
         doc.inspection_end = Some(end);
     } else if letter {
-        if let Some((start, end, inferred)) = visit_dates(&flat, doc.document_date.as_deref()) {
+        if let Some((start, end, inferred)) = visit_dates(flat(), doc.document_date.as_deref()) {
             if inferred {
                 doc.warnings.push(
                     "the visit's dates print no year: the year was taken from the letter's date"
@@ -102,13 +108,13 @@ pub fn extract(source: &Source, doc: &mut Document) {
     }
 
     let team = if report {
-        report_team(&source.lines())
+        report_team(&source.text)
     } else if letter {
-        letter_team(&flat).or_else(|| report_team(&source.lines()))
+        letter_team(flat()).or_else(|| report_team(&source.text))
     } else if matches!(doc.kind, Kind::ImprovementNotice | Kind::NewsArticle) {
         None // written by the DfE or the press, not by inspectors
     } else {
-        report_team(&source.lines()).or_else(|| letter_team(&flat))
+        report_team(&source.text).or_else(|| letter_team(flat()))
     };
     if let Some(team) = team {
         doc.lead_inspector = team.first().cloned();
@@ -298,13 +304,80 @@ static VISIT_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
         .requiring(&["visit"])
 });
 
+/// The words [`VISIT_SUBJECT`] matches begin with.
+const VISIT_SUBJECT_WORDS: &[&str] = &["focused visit ", "monitoring visit "];
+
 /// A visit letter's council, from its subject line or first sentence ("Focused visit to
 /// North Northamptonshire children's services").
 fn visit_council(flat: &str) -> Option<String> {
-    VISIT_SUBJECT
-        .captures_iter(flat)
-        .filter_map(|c| short_council(&c[1]))
+    windowed_captures(&VISIT_SUBJECT, flat, VISIT_SUBJECT_WORDS)
+        .filter_map(|(_, c)| short_council(&c[1]))
         .next()
+}
+
+/// Where `word` (ASCII, lower case) first occurs in `text` at or after byte `from`,
+/// ignoring ASCII case.
+fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (&first, rest) = word.as_bytes().split_first()?;
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes.get(from..)?)
+        .map(|i| from + i)
+        .find(|&at| {
+            bytes
+                .get(at + 1..at + word.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(rest))
+        })
+}
+
+/// The first place at or after `from` where one of `words` begins after a word boundary
+/// (as the patterns' ASCII `\b` sees one).
+fn word_start(text: &str, words: &[&str], from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    words
+        .iter()
+        .filter_map(|w| {
+            let mut at = from;
+            loop {
+                let found = find_word(text, w, at)?;
+                let after_word_char = found
+                    .checked_sub(1)
+                    .and_then(|i| bytes.get(i))
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+                if !after_word_char {
+                    return Some(found);
+                }
+                at = found + 1;
+            }
+        })
+        .min()
+}
+
+/// The matches `pattern.captures_iter(text)` gives, each with the offset in `text` its
+/// positions count from, for a pattern whose matches begin with `\b` and one of `words`
+/// and hold no full stop but a last one. Each is searched for only from such a word to
+/// the next full stop: the engine reads a clause, not the whole text.
+fn windowed_captures<'p, 'h>(
+    pattern: &'p Pattern,
+    text: &'h str,
+    words: &'static [&'static str],
+) -> impl Iterator<Item = (usize, Captures<'h>)> + use<'p, 'h> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(at) = word_start(text, words, from) {
+            // A match beginning at `at` or later in the clause ends by its full stop; the
+            // clause's start is a word boundary, as `word_start` checked.
+            let end =
+                memchr::memchr(b'.', text.as_bytes().get(at..)?).map_or(text.len(), |i| at + i + 1);
+            let clause = text.get(at..end)?;
+            if let Some(c) = pattern.captures(clause) {
+                // Matches are never empty; `max` keeps the search moving should one be.
+                from = at + c.get(0)?.end().max(1);
+                return Some((at, c));
+            }
+            from = end;
+        }
+        None
+    })
 }
 
 static JTAI_OF: LazyLock<Pattern> = LazyLock::new(|| {
@@ -435,25 +508,27 @@ fn any_council(flat: &str) -> Option<String> {
 
 // ---------------------------------------------------------------------- dates
 
-static DATES_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$").starting_with(&["inspection"])
-});
+/// The rest of an "Inspection date(s):" line after its label, as the pattern
+/// `(?i)^\s*inspection dates?\s*:?\s*(.*)$` captures it: written out, as it is tried on
+/// every line of the head.
+fn dates_line_value(line: &str) -> Option<&str> {
+    let rest = strip_prefix_ci(line.trim_start_matches(is_ascii_space), "inspection date")?;
+    let rest = rest.strip_prefix(['s', 'S']).unwrap_or(rest);
+    let rest = rest.trim_start_matches(is_ascii_space);
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    let rest = rest.trim_start_matches(is_ascii_space);
+    // `.` stops at a line feed, and `$` is the end of the text.
+    (!rest.contains('\n')).then_some(rest)
+}
+
 /// A report's "Inspection dates: 13 January 2020 to 24 January 2020" (the dates may be
 /// on the following line); two separate weeks give the first day and the last.
 fn report_dates(head: &str) -> Option<(String, String)> {
-    let lines: Vec<&str> = head.lines().collect();
-    let (i, c) = lines
-        .iter()
-        .enumerate()
-        .find_map(|(i, l)| DATES_LINE.captures(l).map(|c| (i, c)))?;
-    let mut text = c[1].trim().to_string();
+    let mut lines = head.lines();
+    let value = lines.by_ref().find_map(dates_line_value)?;
+    let mut text = value.trim().to_string();
     // The dates wrap or stand on the next non-blank line.
-    for next in lines
-        .iter()
-        .skip(i + 1)
-        .filter(|l| !l.trim().is_empty())
-        .take(2)
-    {
+    for next in lines.filter(|l| !l.trim().is_empty()).take(2) {
         if ends_with_year(&text) {
             break;
         }
@@ -484,12 +559,21 @@ static PUBLISHED: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// "Report published: 8 August 2014" (or 08/08/2014). The pattern holds to one line, so
-/// it runs line by line, and only on the lines that say "published".
+/// it runs line by line, and only on the lines that say "published", found by one search
+/// of the head.
 fn published_line(head: &str) -> Option<String> {
-    // Split at `\n` only, as `(?m)$` ends a line: a `\r` stays in the line, as it did.
-    head.split('\n')
-        .find_map(|line| PUBLISHED.captures(line))
-        .and_then(|c| parse_date(&c[1]))
+    let bytes = head.as_bytes();
+    let mut from = 0;
+    while let Some(at) = find_word(head, "published", from) {
+        // Split at `\n` only, as `(?m)$` ends a line: a `\r` stays in the line.
+        let start = memchr::memrchr(b'\n', bytes.get(..at)?).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', bytes.get(at..)?).map_or(head.len(), |i| at + i);
+        if let Some(c) = PUBLISHED.captures(head.get(start..end)?) {
+            return parse_date(&c[1]);
+        }
+        from = end + 1;
+    }
+    None
 }
 
 static NAME_DATE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -524,11 +608,21 @@ static DATE_ONLY_LINE: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// Whether `line` ends in a digit but for white space: every line [`DATE_ONLY_LINE`]
+/// matches ends in a year, and few others do.
+fn ends_with_digit(line: &str) -> bool {
+    line.trim_end_matches(is_ascii_space)
+        .ends_with(|c: char| c.is_ascii_digit())
+}
+
 /// A letter's own date: the first line that is only a date, above the salutation.
 fn letter_date(head: &str) -> Option<String> {
     for line in head.lines() {
         if line.trim_start().starts_with("Dear ") {
             break;
+        }
+        if !ends_with_digit(line) {
+            continue;
         }
         if let Some(c) = DATE_ONLY_LINE.captures(line) {
             let m = c.get(1).or(c.get(2))?;
@@ -564,18 +658,22 @@ static VISIT_SENTENCE: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:(?:visit|inspection)\b[^.]*?\b(?:on|between|from)|\bbetween)\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]*?)(?:\.|,|\s+(?:the|his|her|inspectors|ofsted|this|carried|and was|it was)\b)",
     )
-        .requiring(&["visit", "inspection", "between"])
+        .requiring(VISIT_SENTENCE_WORDS)
 });
+/// The words [`VISIT_SENTENCE`] matches begin with.
+const VISIT_SENTENCE_WORDS: &[&str] = &["visit", "inspection", "between"];
 /// A letter's visit dates from its first sentence ("the focused visit to X children's
 /// services on 18 and 19 October 2023", "Between 25 and 29 September 2017, Ofsted ...").
 /// When the sentence prints no year the letter's own date supplies it (third value true).
 fn visit_dates(flat: &str, letter: Option<&str>) -> Option<(String, String, bool)> {
-    // The pattern is costly; only the first sentences with a digit are tried.
+    // The pattern is costly; only the first sentences with a digit are tried, and in
+    // them only the clauses from "visit", "inspection" or "between".
     let c = sentences(flat)
         .into_iter()
         .take(60)
         .filter(|s| s.contains(|c: char| c.is_ascii_digit()))
-        .find_map(|s| VISIT_SENTENCE.captures(s))?;
+        .find_map(|s| windowed_captures(&VISIT_SENTENCE, s, VISIT_SENTENCE_WORDS).next())
+        .map(|(_, c)| c)?;
     let phrase = c.get(1)?.as_str().trim();
     if has_year(phrase) {
         let (s, e) = parse_span(phrase)?;
@@ -619,68 +717,106 @@ fn fix_letter_year(doc: &mut Document) {
 
 // ------------------------------------------------------------------- inspectors
 
-static LEAD_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^[ \t]*(?:lead|reporting) inspector(?: on site)?\s*:?[ \t]*(.*)$")
-        .starting_with(&["lead", "reporting"])
-        .requiring(&["inspector"])
-});
-static DEPUTY_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^[ \t]*deputy lead inspectors?\s*:?[ \t]*(.*)$")
-        .starting_with(&["deputy"])
-});
-static TEAM_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$").starting_with(&["team"])
-});
+/// The rest of a line of the team after its label: after spaces or tabs, one of `labels`
+/// (ASCII, lower case), `optional` if it follows, then `\s*:?[ \t]*`, as the patterns
+/// `(?i)^[ \t]*(?:label|...)(?:optional)?\s*:?[ \t]*(.*)$` capture it. Written out, as
+/// it is tried on every line that mentions an inspector.
+fn label_value<'l>(line: &'l str, labels: &[&str], optional: &str) -> Option<&'l str> {
+    let rest = line.trim_start_matches([' ', '\t']);
+    let rest = labels.iter().find_map(|l| strip_prefix_ci(rest, l))?;
+    let rest = strip_prefix_ci(rest, optional).unwrap_or(rest);
+    let rest = rest.trim_start_matches(is_ascii_space);
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    let rest = rest.trim_start_matches([' ', '\t']);
+    // `.` stops at a line feed, and `$` is the end of the text.
+    (!rest.contains('\n')).then_some(rest)
+}
+
+/// "Lead inspector: Tracey Scott", "Reporting inspector Sarah Urding HMI".
+fn lead_line_value(line: &str) -> Option<&str> {
+    label_value(line, &["lead inspector", "reporting inspector"], " on site")
+}
+
+/// "Deputy lead inspector: Peter McEntee".
+fn deputy_line_value(line: &str) -> Option<&str> {
+    label_value(line, &["deputy lead inspector"], "s")
+}
+
+/// "Team inspectors: Fiona Millns HMI, Sean Tarpey HMI, ...".
+fn team_line_value(line: &str) -> Option<&str> {
+    label_value(line, &["team inspector"], "s")
+}
 static TEAM_STOP: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)^\s*(?:senior |shadow |data |quality |deputy |lead |regulatory |$)|:",
     )
 });
 
-/// "nspector", searched for in every line (a prebuilt searcher: `str::contains` sets one
-/// up per line).
+/// "nspector", searched for in the whole text at once (a prebuilt searcher: a search per
+/// line costs more in setting up than in searching).
 static INSPECTOR: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("nspector"));
 
+/// The lines of `text` (as `str::lines` gives them) that mention an inspector, in order,
+/// each with the offset where the lines below it begin.
+fn inspector_lines(text: &str) -> Vec<(&str, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut next_line = 0;
+    for at in INSPECTOR.find_iter(bytes) {
+        if at < next_line {
+            continue; // a second mention in a line already taken
+        }
+        let start =
+            memchr::memrchr(b'\n', bytes.get(..at).unwrap_or_default()).map_or(0, |i| i + 1);
+        let (end, below) = match memchr::memchr(b'\n', bytes.get(at..).unwrap_or_default()) {
+            // As `str::lines` splits: a `\r` before the `\n` is not part of the line.
+            Some(i) => {
+                let nl = at + i;
+                let cr = nl > start && bytes.get(nl - 1) == Some(&b'\r');
+                (nl - usize::from(cr), nl + 1)
+            }
+            None => (bytes.len(), bytes.len()),
+        };
+        if let Some(line) = text.get(start..end) {
+            out.push((line, below));
+        }
+        next_line = below;
+    }
+    out
+}
+
 /// A report's team: "Lead inspector: Tracey Scott, His Majesty's Inspector" near the
 /// title (ILACS) or in "The inspection team" at the end (SIF), then the deputy and team.
-fn report_team(lines: &[&str]) -> Option<Vec<String>> {
+fn report_team(text: &str) -> Option<Vec<String>> {
     // Only lines that mention an inspector are tried: one cheap pass over the text.
-    let labelled: Vec<(usize, &str)> = lines
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|(_, l)| INSPECTOR.find(l.as_bytes()).is_some())
-        .collect();
-    let next_text = |i: usize| {
-        lines
-            .iter()
-            .skip(i + 1)
-            .map(|l| l.trim())
-            .find(|l| !l.is_empty())
-    };
-    let lead = labelled.iter().find_map(|&(i, line)| {
-        let c = LEAD_LINE.captures(line)?;
+    let labelled = inspector_lines(text);
+    let below = |at: usize| text.get(at..).unwrap_or_default();
+    let lead = labelled.iter().find_map(|&(line, at)| {
         // The name is on the line, or stands alone on the next non-blank line.
-        let rest = c[1].trim();
+        let rest = lead_line_value(line)?.trim();
         if rest.is_empty() {
-            next_text(i).and_then(clean_name)
+            below(at)
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .and_then(clean_name)
         } else {
             clean_name(rest)
         }
     })?;
     let mut team = vec![lead];
-    if let Some((i, c)) = labelled
+    if let Some((at, v)) = labelled
         .iter()
-        .find_map(|&(i, line)| DEPUTY_LINE.captures(line).map(|c| (i, c)))
+        .find_map(|&(line, at)| deputy_line_value(line).map(|v| (at, v)))
     {
-        team.extend(split_names(&labelled_value(lines, i, &c[1])));
+        team.extend(split_names(&labelled_value(below(at), v)));
     }
-    if let Some((i, c)) = labelled
+    if let Some((at, v)) = labelled
         .iter()
-        .find_map(|&(i, line)| TEAM_LINE.captures(line).map(|c| (i, c)))
+        .find_map(|&(line, at)| team_line_value(line).map(|v| (at, v)))
     {
-        team.extend(split_names(&labelled_value(lines, i, &c[1])));
+        team.extend(split_names(&labelled_value(below(at), v)));
     }
     let mut seen = Vec::new();
     team.retain(|n| {
@@ -691,12 +827,12 @@ fn report_team(lines: &[&str]) -> Option<Vec<String>> {
     Some(team)
 }
 
-/// The value of a "Team inspectors:" line: the rest of line `i` and the lines that
-/// continue it, or (when the label stands alone) the lines below it, up to a blank line or
-/// the next label.
-fn labelled_value(lines: &[&str], i: usize, rest: &str) -> String {
+/// The value of a "Team inspectors:" line: `rest` (the rest of the line) and the lines
+/// of `below` that continue it, or (when the label stands alone) the lines below it, up
+/// to a blank line or the next label.
+fn labelled_value(below: &str, rest: &str) -> String {
     let mut value = rest.trim().to_string();
-    let mut below = lines.iter().skip(i + 1).peekable();
+    let mut below = below.lines().peekable();
     if value.is_empty() {
         while below.next_if(|l| l.trim().is_empty()).is_some() {}
     }
@@ -729,8 +865,38 @@ static LETTER_TEAM: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)(?:inspectors?(?: \(HMI\))? for this visit (?:were|was)|the inspectors were|(?:the (?:visit|inspection) was )?(?:carried out|conducted|undertaken) by(?: (?:his|her) majesty'?s inspectors?)?|(?:his|her) majesty'?s inspectors? (?:\(HMI\) )?(?:were|was))\s+(.+?)\.(?:\s+[A-Z]|$)",
     )
-        .requiring(&["inspector", "carried", "conducted", "undertaken"])
+        .requiring(LETTER_TEAM_PHRASES)
 });
+
+/// Phrases one of which every match of [`LETTER_TEAM`] holds.
+const LETTER_TEAM_PHRASES: &[&str] = &[
+    "for this visit",
+    "inspectors were",
+    "carried out by",
+    "conducted by",
+    "undertaken by",
+    "majesty",
+];
+
+/// How far before its phrase a match of [`LETTER_TEAM`] can begin, with room to spare:
+/// "the inspection was " before "carried out by" is the longest, at 19 bytes.
+const LETTER_TEAM_LEAD: usize = 32;
+
+/// [`LETTER_TEAM`]'s match in `sentence`, searched for from a little before the first of
+/// its phrases (the pattern has no anchor or boundary there), with the offset its
+/// positions count from.
+fn letter_team_captures(sentence: &str) -> Option<(usize, Captures<'_>)> {
+    let first = LETTER_TEAM_PHRASES
+        .iter()
+        .filter_map(|w| find_word(sentence, w, 0))
+        .min()?;
+    let start = (0..=first.saturating_sub(LETTER_TEAM_LEAD))
+        .rev()
+        .find(|&i| sentence.is_char_boundary(i))
+        .unwrap_or(0);
+    let c = LETTER_TEAM.captures(sentence.get(start..)?)?;
+    Some((start, c))
+}
 
 /// A letter's team: "His Majesty's Inspectors for this visit were Lisa Walsh and Kendra
 /// Bell." The first named is the lead.
@@ -739,7 +905,8 @@ fn letter_team(flat: &str) -> Option<Vec<String>> {
         .into_iter()
         .take(60)
         .filter(|s| s.contains("nspector") || s.contains(" by "))
-        .find_map(|s| LETTER_TEAM.captures(s))?;
+        .find_map(letter_team_captures)
+        .map(|(_, c)| c)?;
     let names = split_names(&c[1]);
     (!names.is_empty()).then_some(names)
 }
@@ -748,6 +915,7 @@ static TITLE_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
     crate::pattern::regex(
         r"(?i)\b(?:(?:his|her) majesty'?s (?:senior )?inspectors?(?: \(HMI\))?|(?:senior )?(?:ofsted|social care regulatory|additional) inspectors?|s?hmi|\(?(?:hmi|ai|oi|shmi)\)?|designate|\(designate\))\b",
     )
+    .requiring(&["inspector", "hmi", "ai", "oi", "designate"])
 });
 
 /// Names from a list: "Lisa Walsh and Kendra Bell", "Nick Stacey HMI, Peter Green AI".
@@ -783,9 +951,107 @@ fn clean_name(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Spans (from the start of the text) of a match's whole and of its groups.
+    fn spans(offset: usize, c: &Captures<'_>, groups: usize) -> Vec<Option<(usize, usize)>> {
+        (0..=groups)
+            .map(|i| c.get(i).map(|m| (offset + m.start(), offset + m.end())))
+            .collect()
+    }
+
+    /// Subject lines of visit letters, and the words around them.
+    const SUBJECT_WORDS: &str = r"(?:(?:Focused visit to|monitoring visit of the|unfocused visit to|MONITORING VISIT OF|visit to|Luton|North East|children's services|CHILDRENS SERVICES|children's|the|é|_)[ .,]{1,2}){0,10}";
+    /// Words of visit letters' first sentences.
+    const VISIT_WORDS: &str = r"(?:(?:visit|Inspection|revisit|between|Between|on 18|from 1st|on|18|and 19|to|October 2023|the|his|carried|it was|é|_)(?: | | |, |\. )){0,12}";
+    /// Phrases of visit letters' sentences that name the inspectors.
+    const TEAM_WORDS: &str = r"(?:(?:the inspection was|carried out by|conducted by|undertaken by|His Majesty's Inspectors|her majesty's inspector|Inspectors \(HMI\) for this visit were|The inspectors were|inspectors were|was|Jo Bloggs|Luton|and|é|HMI|Ms\.)[ .,]{1,2}){0,10}";
+
+    /// The patterns that [`dates_line_value`] and [`label_value`] replace.
+    static DATES_LINE: LazyLock<Pattern> =
+        LazyLock::new(|| crate::pattern::regex(r"(?i)^\s*inspection dates?\s*:?\s*(.*)$"));
+    static LEAD_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?i)^[ \t]*(?:lead|reporting) inspector(?: on site)?\s*:?[ \t]*(.*)$",
+        )
+    });
+    static DEPUTY_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+        crate::pattern::regex(r"(?i)^[ \t]*deputy lead inspectors?\s*:?[ \t]*(.*)$")
+    });
+    static TEAM_LINE: LazyLock<Pattern> =
+        LazyLock::new(|| crate::pattern::regex(r"(?i)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$"));
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn dates_lines_are_read_as_the_pattern_reads_them(line in r"[ \t\x0b\r\n]{0,2}(?:Inspection|INSPECTION|inspection|Inspections|x)?(?: |  |\t)?(?:dates?|DATES|Date|dateS|é)?[ \t\r\n]{0,2}:?[ \t\n]{0,2}(?:1 May 2020|é|x)?") {
+            let expected = DATES_LINE.captures(&line).and_then(|c| c.get(1)).map(|m| m.as_str());
+            prop_assert_eq!(dates_line_value(&line), expected);
+        }
+
+        #[test]
+        fn team_lines_are_read_as_the_patterns_read_them(line in r"[ \t\x0b]{0,2}(?:Lead|LEAD|Reporting|reporting|Deputy lead|DEPUTY LEAD|Team|team|é)? ?(?:inspector|Inspectors|INSPECTORS|inspectorss)?(?: on site| ON SITE| on)?[ \t\r\n\x0b]{0,2}:?[ \t\r\n]{0,2}(?:Jo Bloggs|é|s)?") {
+            let value = |p: &Pattern| p.captures(&line).and_then(|c| c.get(1)).map(|m| m.as_str());
+            prop_assert_eq!(lead_line_value(&line), value(&LEAD_LINE));
+            prop_assert_eq!(deputy_line_value(&line), value(&DEPUTY_LINE));
+            prop_assert_eq!(team_line_value(&line), value(&TEAM_LINE));
+        }
+
+        #[test]
+        fn visit_subject_windows_find_what_the_pattern_finds(text in SUBJECT_WORDS) {
+            let expected: Vec<_> = VISIT_SUBJECT.captures_iter(&text).map(|c| spans(0, &c, 1)).collect();
+            let found: Vec<_> = windowed_captures(&VISIT_SUBJECT, &text, VISIT_SUBJECT_WORDS).map(|(at, c)| spans(at, &c, 1)).collect();
+            prop_assert_eq!(found, expected);
+        }
+
+        #[test]
+        fn visit_sentence_windows_find_what_the_pattern_finds(text in VISIT_WORDS) {
+            let expected = VISIT_SENTENCE.captures(&text).map(|c| spans(0, &c, 1));
+            let found = windowed_captures(&VISIT_SENTENCE, &text, VISIT_SENTENCE_WORDS).next().map(|(at, c)| spans(at, &c, 1));
+            prop_assert_eq!(found, expected);
+        }
+
+        #[test]
+        fn letter_team_from_its_phrase_finds_what_the_pattern_finds(text in TEAM_WORDS) {
+            let expected = LETTER_TEAM.captures(&text).map(|c| spans(0, &c, 1));
+            let found = letter_team_captures(&text).map(|(at, c)| spans(at, &c, 1));
+            prop_assert_eq!(found, expected);
+        }
+
+        #[test]
+        fn date_lines_end_with_a_digit(line in r"[ \t]{0,4}(?:Date:? ?)?[0-9]{1,2}(?:st|th)? [A-Za-z]{2,9}\.?,? [0-9]{3,5}[ \t\x0b\r.a]{0,2}") {
+            prop_assert!(!DATE_ONLY_LINE.is_match(&line) || ends_with_digit(&line));
+        }
+
+        #[test]
+        fn inspector_lines_are_the_lines_that_mention_one(text in r"(?:(?:Lead|inspector|Inspectors|nspecto|é|x| |:)*[\r\n]{0,2}){0,8}") {
+            let lines: Vec<&str> = text.lines().collect();
+            let expected: Vec<(&str, Vec<&str>)> = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.contains("nspector"))
+                .map(|(i, l)| (*l, lines.get(i + 1..).unwrap_or_default().to_vec()))
+                .collect();
+            let found: Vec<(&str, Vec<&str>)> = inspector_lines(&text)
+                .into_iter()
+                .map(|(l, at)| (l, text.get(at..).unwrap_or_default().lines().collect()))
+                .collect();
+            prop_assert_eq!(found, expected);
+        }
+
+        #[test]
+        fn published_lines_are_found_as_line_by_line(text in r"(?:(?:Report|published|PUBLISHED|Published date|:|é| |8 August 2014|x)*[\r\n]{0,2}){0,6}") {
+            let expected = text
+                .split('\n')
+                .find_map(|line| PUBLISHED.captures(line))
+                .and_then(|c| parse_date(&c[1]));
+            prop_assert_eq!(published_line(&text), expected);
+        }
+    }
 
     fn team_of(text: &str) -> Option<Vec<String>> {
-        report_team(&text.lines().collect::<Vec<_>>())
+        report_team(text)
     }
 
     #[test]
