@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use crate::extract::polarity::polarity;
 use crate::extract::text::{
-    find_spaces, is_running_header, join_lines, line_width, lower_starts_with, next_word_fits,
+    find_spaces, is_running_header, join_lines_into, line_width, lower_starts_with, next_word_fits,
     strip_bullet, strip_number,
 };
 use crate::input::Source;
@@ -32,25 +32,27 @@ pub fn extract(source: &Source, doc: &mut Document) {
         .map(|r| r.chars().take(HEAD).collect())
         .collect();
     let lines = source.lines();
-    let mut used: HashSet<String> = HashSet::new();
+    // Printed numbers already given as ids ("p1", "p2" … cannot clash with them).
+    let mut used: HashSet<u32> = HashSet::new();
     let mut unnumbered = 0;
     for para in paragraphs(&lines) {
-        let text = join_lines(para.lines.iter().copied());
+        let mut text = String::with_capacity(para.lines.iter().map(|l| l.len() + 1).sum());
+        join_lines_into(&mut text, para.lines.iter().copied());
         let lower = text.is_ascii().then(|| text.to_ascii_lowercase());
         if !reads_as_finding(&text, lower.as_deref())
-            || (heads.contains(&comparable_head(&text))
+            || (!heads.is_empty()
+                && head_is_one_of(&heads, &text, lower.is_some())
                 && recommendations.contains(&comparable(&text)))
         {
             continue;
         }
         let id = match para.number {
-            Some(n) if !used.contains(&n.to_string()) => n.to_string(),
+            Some(n) if used.insert(n) => n.to_string(),
             _ => {
                 unnumbered += 1;
                 format!("p{unnumbered}")
             }
         };
-        used.insert(id.clone());
         let polarity = polarity(&text);
         doc.findings.push(Finding {
             id,
@@ -63,6 +65,26 @@ pub fn extract(source: &Source, doc: &mut Document) {
 
 /// Letters and digits of [`comparable`] text checked before the whole of it.
 const HEAD: usize = 24;
+
+/// Whether the first [`HEAD`] characters of [`comparable`]`(text)` are one of `heads`;
+/// `ascii` says the text is ASCII, whose head is reduced on the stack.
+fn head_is_one_of(heads: &HashSet<String>, text: &str, ascii: bool) -> bool {
+    if !ascii {
+        return heads.contains(&comparable_head(text));
+    }
+    let mut head = [0u8; HEAD];
+    let mut n = 0;
+    for (slot, b) in head
+        .iter_mut()
+        .zip(text.bytes().filter(u8::is_ascii_alphanumeric))
+    {
+        *slot = b.to_ascii_lowercase();
+        n += 1;
+    }
+    head.get(..n)
+        .and_then(|h| std::str::from_utf8(h).ok())
+        .is_some_and(|h| heads.contains(h))
+}
 
 /// The first [`HEAD`] characters of [`comparable`]`(text)`.
 fn comparable_head(text: &str) -> String {
@@ -92,7 +114,9 @@ fn comparable(text: &str) -> String {
 /// `ascii_lower` is `text.to_ascii_lowercase()` when the text is ASCII.
 fn reads_as_finding(text: &str, ascii_lower: Option<&str>) -> bool {
     let t = text.trim();
-    t.chars().count() >= 40
+    // A char is a byte or more: an ASCII text's length is its count.
+    t.len() >= 40
+        && (ascii_lower.is_some() || t.chars().count() >= 40)
         && (t.ends_with(['.', '!', '?', ')', ';']) || t.contains(". "))
         && t.chars().any(|c| c.is_lowercase())
         && !match ascii_lower {
@@ -342,10 +366,14 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
             .as_ref()
             .is_none_or(|p| p.lines.last().is_none_or(|l| ends_sentence(l)));
         // The previous line was broken early: this line's first word would have fitted
-        // on it, so the break ends a paragraph rather than wrapping one.
-        let prev_short = cur
-            .as_ref()
-            .is_none_or(|p| p.lines.last().is_none_or(|l| next_word_fits(l, t, width)));
+        // on it, so the break ends a paragraph rather than wrapping one. Worked out only
+        // where it is asked (it counts the line's chars).
+        let whole_line = t;
+        let prev_short = |p: &Paragraph<'_>| {
+            p.lines
+                .last()
+                .is_none_or(|l| next_word_fits(l, whole_line, width))
+        };
         let blank = std::mem::take(&mut blank_before);
         if is_grade_line(t) && prev_closed {
             out.extend(cur.take());
@@ -378,7 +406,7 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
         let after_bullet = cur.as_ref().is_some_and(|p| p.number.is_none() && p.bullet);
         if (heading_shaped || area_heading)
             && (prev_closed || blank)
-            && (prev_short || blank || after_bullet || chars < 40)
+            && (blank || after_bullet || chars < 40 || cur.as_ref().is_none_or(prev_short))
         {
             out.extend(cur.take());
             // A heading wrapped over lines ("... who need help and" / "protection: good"),
@@ -459,7 +487,7 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
                 if p.lines.is_empty()
                     || p.number.is_some()
                     || !prev_closed
-                    || !(prev_short || blank)
+                    || !(blank || prev_short(p))
                     || t.starts_with(|c: char| c.is_lowercase()) =>
             {
                 p.lines.push(t)
@@ -488,7 +516,13 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         paragraphs(&lines)
             .into_iter()
-            .map(|p| (p.number, p.section, join_lines(p.lines)))
+            .map(|p| {
+                (
+                    p.number,
+                    p.section,
+                    crate::extract::text::join_lines(p.lines),
+                )
+            })
             .collect()
     }
 
@@ -540,6 +574,9 @@ mod tests {
             let head = comparable_head(text);
             assert!(whole.starts_with(&head), "{text}");
             assert_eq!(head.chars().count(), whole.chars().count().min(HEAD));
+            let heads = HashSet::from([head.clone()]);
+            assert!(head_is_one_of(&heads, text, text.is_ascii()), "{text}");
+            assert!(!head_is_one_of(&HashSet::new(), text, text.is_ascii()));
         }
     }
 

@@ -14,6 +14,12 @@ pub const BULLETS: &[char] = &[
 /// kept when it joins a compound ("decision-\nmaking" → "decision-making").
 pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
+    join_lines_into(&mut out, lines);
+    out
+}
+
+/// [`join_lines`] into `out`, which is empty (and may have room reserved).
+pub fn join_lines_into<'a>(out: &mut String, lines: impl IntoIterator<Item = &'a str>) {
     for line in lines {
         let t = line.trim();
         if t.is_empty() {
@@ -36,7 +42,6 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
             out.push_str(word);
         }
     }
-    out
 }
 
 /// ASCII text whose words are already separated by single spaces, so that joining its
