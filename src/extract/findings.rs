@@ -35,13 +35,21 @@ pub fn extract(source: &Source, doc: &mut Document) {
     // Printed numbers already given as ids ("p1", "p2" … cannot clash with them).
     let mut used: HashSet<u32> = HashSet::new();
     let mut unnumbered = 0;
+    let mut lower_buffer = String::new();
     for para in paragraphs(&lines) {
         let mut text = String::with_capacity(para.lines.iter().map(|l| l.len() + 1).sum());
         join_lines_into(&mut text, para.lines.iter().copied());
-        let lower = text.is_ascii().then(|| text.to_ascii_lowercase());
-        if !reads_as_finding(&text, lower.as_deref())
+        // One buffer for every paragraph's lower-case copy.
+        let ascii = text.is_ascii();
+        lower_buffer.clear();
+        if ascii {
+            lower_buffer.push_str(&text);
+            lower_buffer.make_ascii_lowercase();
+        }
+        let lower = ascii.then_some(lower_buffer.as_str());
+        if !reads_as_finding(&text, lower)
             || (!heads.is_empty()
-                && head_is_one_of(&heads, &text, lower.is_some())
+                && head_is_one_of(&heads, &text, ascii)
                 && recommendations.contains(&comparable(&text)))
         {
             continue;

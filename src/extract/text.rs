@@ -239,11 +239,16 @@ pub fn line_width(lines: &[&str]) -> usize {
     // Counts by length: lengths over 140 count as 141, which clamps the same.
     let mut counts = [0usize; 142];
     for line in lines {
-        let t = line.trim();
-        let n = if t.is_ascii() {
-            t.len()
+        // An ASCII line's white space is ASCII: trimmed and counted by bytes.
+        let n = if line.is_ascii() {
+            let bytes = line.as_bytes();
+            let kept = |b: &u8| !is_ascii_space(char::from(*b));
+            match (bytes.iter().position(kept), bytes.iter().rposition(kept)) {
+                (Some(first), Some(last)) => last + 1 - first,
+                _ => 0,
+            }
         } else {
-            t.chars().count()
+            line.trim().chars().count()
         };
         if n > 0 {
             if let Some(count) = counts.get_mut(n.min(141)) {
@@ -591,6 +596,25 @@ mod tests {
         for line in ["The council must", "and children", "Ensure that plans", ""] {
             assert!(!may_be_numbered(line), "{line}");
             assert!(NUMBERED.captures(line).is_none(), "{line}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn line_width_counts_trimmed_chars(
+            lines in proptest::collection::vec("[ \t\u{b}\u{a0}a-z]{0,50}", 1..20)
+        ) {
+            let reference = |lines: &[&str]| {
+                let mut lengths: Vec<usize> = lines
+                    .iter()
+                    .map(|l| l.trim().chars().count().min(141))
+                    .filter(|&n| n > 0)
+                    .collect();
+                lengths.sort_unstable();
+                lengths.get(lengths.len() * 9 / 10).map_or(80, |&n| n.clamp(40, 140))
+            };
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            prop_assert_eq!(line_width(&lines), reference(&lines));
         }
     }
 
