@@ -146,6 +146,7 @@ fn reason(e: &std::io::Error) -> String {
 /// of `items`. At most `4 × jobs` items are in flight or waiting to be handed over, so
 /// memory does not grow with the number of items. `sink` may stop the run early with
 /// `ControlFlow::Break`. A panic inside `work` becomes `Err(message)` for that item.
+/// With one job, the work runs on the calling thread.
 pub fn ordered_map<T, R, W, S>(items: &[T], jobs: usize, work: W, mut sink: S)
 where
     T: Sync,
@@ -157,6 +158,17 @@ where
         return;
     }
     let jobs = jobs.clamp(1, items.len());
+    if jobs == 1 {
+        // One thread: the work runs here, without a worker to hand items to and wake.
+        for (i, item) in items.iter().enumerate() {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(item)))
+                .map_err(|p| panic_message(p.as_ref()));
+            if sink(i, result).is_break() {
+                return;
+            }
+        }
+        return;
+    }
     let window = jobs * 4;
     let (job_tx, job_rx) = mpsc::sync_channel::<usize>(window);
     let job_rx = Mutex::new(job_rx);
@@ -281,43 +293,57 @@ mod tests {
 
     #[test]
     fn ordered_map_stops_when_the_sink_breaks() {
-        let items: Vec<u32> = (0..1000).collect();
-        let mut count = 0;
-        ordered_map(
-            &items,
-            2,
-            |&n| n,
-            |_, _| {
-                count += 1;
-                if count == 5 {
-                    ControlFlow::Break(())
-                } else {
-                    ControlFlow::Continue(())
-                }
-            },
-        );
-        assert_eq!(count, 5);
+        // One job runs on the calling thread, more on workers: both stop alike.
+        for jobs in [1, 2] {
+            let items: Vec<u32> = (0..1000).collect();
+            let mut count = 0;
+            let worked = std::sync::atomic::AtomicUsize::new(0);
+            ordered_map(
+                &items,
+                jobs,
+                |&n| {
+                    worked.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    n
+                },
+                |_, _| {
+                    count += 1;
+                    if count == 5 {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                },
+            );
+            assert_eq!(count, 5, "{jobs} jobs");
+            assert!(worked.into_inner() <= 5 + jobs * 4, "{jobs} jobs");
+        }
     }
 
     #[test]
     fn ordered_map_turns_a_panic_into_an_error() {
-        let items = [1, 2, 3];
-        let mut out = Vec::new();
-        ordered_map(
-            &items,
-            2,
-            |&n| {
-                if n == 2 {
-                    panic!("boom on two");
-                }
-                n
-            },
-            |_, r| {
-                out.push(r);
-                ControlFlow::Continue(())
-            },
-        );
-        assert_eq!(out, vec![Ok(1), Err("boom on two".to_string()), Ok(3)]);
+        for jobs in [1, 2] {
+            let items = [1, 2, 3];
+            let mut out = Vec::new();
+            ordered_map(
+                &items,
+                jobs,
+                |&n| {
+                    if n == 2 {
+                        panic!("boom on two");
+                    }
+                    n
+                },
+                |_, r| {
+                    out.push(r);
+                    ControlFlow::Continue(())
+                },
+            );
+            assert_eq!(
+                out,
+                vec![Ok(1), Err("boom on two".to_string()), Ok(3)],
+                "{jobs} jobs"
+            );
+        }
     }
 
     #[test]
