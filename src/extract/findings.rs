@@ -287,17 +287,9 @@ fn is_grade_line(t: &str) -> bool {
                 .iter()
                 .any(|g| trimmed.eq_ignore_ascii_case(g)));
     }
-    let l = t.to_lowercase();
-    let l = l.trim_end_matches(['.', ' ']);
-    matches!(
-        l,
-        "outstanding"
-            | "good"
-            | "inadequate"
-            | "requires improvement"
-            | "requires improvement to be good"
-    ) || l.starts_with("judgement")
-        || l == "grade"
+    // A char other than ASCII lower-cases to ASCII only for the Kelvin sign ("k"), in no
+    // grade's name: a line with one is a grade line only by its start.
+    lower_starts_with(t, "judgement")
 }
 
 fn slug(heading: &str) -> String {
@@ -566,6 +558,46 @@ mod tests {
             assert!(!reads_as_finding(&text, Some(&lower)), "{phrase}");
             assert!(!reads_as_finding(&text, None), "{phrase}");
         }
+    }
+
+    /// [`is_grade_line`] as first written: the line lower-cased whole.
+    fn grade_line_by_lower_case(t: &str) -> bool {
+        let l = t.to_lowercase();
+        let l = l.trim_end_matches(['.', ' ']);
+        matches!(
+            l,
+            "outstanding"
+                | "good"
+                | "inadequate"
+                | "requires improvement"
+                | "requires improvement to be good"
+        ) || l.starts_with("judgement")
+            || l == "grade"
+    }
+
+    #[test]
+    fn grade_lines_read_as_lower_casing_reads_them() {
+        use proptest::prelude::*;
+        let grade = proptest::sample::select(vec![
+            "Outstanding",
+            "GOOD",
+            "good",
+            "Inadequate",
+            "Requires improvement",
+            "requires improvement to be good",
+            "Grade",
+            "Judgement",
+            "judgement grade:",
+            "Goo",
+        ]);
+        let odd = proptest::sample::select(vec![
+            "", "", ".", " .", "\u{212A}", "\u{130}", "é", "\u{a0}", "’", "x",
+        ]);
+        proptest!(ProptestConfig::with_cases(5000), |(a in odd.clone(), g in grade, b in odd)| {
+            for line in [format!("{g}{b}"), format!("{a}{g}{b}"), format!("{g}{a}{b}")] {
+                prop_assert_eq!(is_grade_line(&line), grade_line_by_lower_case(&line), "{:?}", line);
+            }
+        });
     }
 
     #[test]
