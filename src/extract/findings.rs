@@ -317,6 +317,14 @@ struct Paragraph<'a> {
     lines: Vec<&'a str>,
 }
 
+/// False for a line whose ASCII first letter is not y or t, which starts no sign-off and
+/// no practice area (a line starting beyond ASCII is left to the full test).
+fn starts_with_y_or_t(line: &str) -> bool {
+    line.as_bytes()
+        .first()
+        .is_none_or(|&b| !b.is_ascii() || matches!(b.to_ascii_lowercase(), b'y' | b't'))
+}
+
 fn ends_sentence(line: &str) -> bool {
     let t = line.trim_end();
     let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '"' || c == '\'');
@@ -353,9 +361,10 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
         }
         // A letter ends at its sign-off; a report at Ofsted's closing colophon, which
         // pdftotext may join to the last paragraph when no blank line parts them.
-        if lower_starts_with(t, "yours sincerely")
-            || lower_starts_with(t, "yours faithfully")
-            || lower_starts_with(t, "the office for standards in education")
+        if starts_with_y_or_t(t)
+            && (lower_starts_with(t, "yours sincerely")
+                || lower_starts_with(t, "yours faithfully")
+                || lower_starts_with(t, "the office for standards in education"))
         {
             break;
         }
@@ -383,8 +392,9 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
             _ => t,
         };
         let capitalised = t.chars().next().is_some_and(|c| c.is_uppercase());
-        let area_opening = lower_starts_with(t, "the experiences and progress of")
-            || lower_starts_with(t, "the impact of leaders");
+        let area_opening = starts_with_y_or_t(t)
+            && (lower_starts_with(t, "the experiences and progress of")
+                || lower_starts_with(t, "the impact of leaders"));
         // Only a line that may be a heading needs its length in characters.
         let chars = if capitalised || area_opening {
             t.chars().count()
