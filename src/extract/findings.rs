@@ -325,6 +325,16 @@ fn starts_with_y_or_t(line: &str) -> bool {
         .is_none_or(|&b| !b.is_ascii() || matches!(b.to_ascii_lowercase(), b'y' | b't'))
 }
 
+/// A new paragraph's lines: `first`, unless it is empty, with room for a paragraph's
+/// usual length.
+fn first_lines(first: &str) -> Vec<&str> {
+    let mut lines = Vec::with_capacity(8);
+    if !first.is_empty() {
+        lines.push(first);
+    }
+    lines
+}
+
 fn ends_sentence(line: &str) -> bool {
     let t = line.trim_end();
     let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '"' || c == '\'');
@@ -469,7 +479,7 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
                         number: Some(n),
                         bullet: false,
                         section: section.clone(),
-                        lines: vec![rest].into_iter().filter(|r| !r.is_empty()).collect(),
+                        lines: first_lines(rest),
                     });
                     continue;
                 }
@@ -482,7 +492,7 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
                     number: None,
                     bullet: true,
                     section: section.clone(),
-                    lines: vec![rest].into_iter().filter(|r| !r.is_empty()).collect(),
+                    lines: first_lines(rest),
                 });
                 continue;
             }
@@ -505,7 +515,11 @@ fn paragraphs<'a>(lines: &[&'a str]) -> Vec<Paragraph<'a>> {
                     number: None,
                     bullet: false,
                     section: section.clone(),
-                    lines: vec![t],
+                    lines: {
+                        let mut lines = Vec::with_capacity(8);
+                        lines.push(t);
+                        lines
+                    },
                 });
             }
         }
