@@ -399,6 +399,32 @@ fn framework(text: &str) -> Option<Framework> {
 /// phrases can be found as plain bytes whatever the line breaks. Positions keep their order.
 fn flatten(text: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    // Runs of white space and of the rest, each run copied or replaced whole.
+    while !rest.is_empty() {
+        let spaces = rest.iter().take_while(|b| is_space(**b)).count();
+        let Some(after) = rest.get(spaces..) else {
+            break;
+        };
+        if after.is_empty() {
+            break;
+        }
+        if spaces > 0 {
+            out.push(b' ');
+        }
+        let word = after.iter().take_while(|b| !is_space(**b)).count();
+        let (run, next) = after.split_at(word);
+        out.extend_from_slice(run);
+        rest = next;
+    }
+    out.make_ascii_lowercase();
+    out
+}
+
+#[cfg(test)]
+/// The reference for [`flatten`]: byte by byte.
+fn flatten_by_bytes(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
     let mut space = false;
     for b in text.bytes() {
         if crate::extract::text::is_ascii_space(char::from(b)) {
@@ -496,6 +522,14 @@ mod tests {
             let pre_sif = regex_lite::Regex::new(r"(?im)\A\s*inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:\s+services)?\s*$").unwrap();
             prop_assert_eq!(Matcher::WrappedIlacs.find(&text), ilacs.find(&text).map(|m| m.start()));
             prop_assert_eq!(Matcher::PreSifTitle.find(&text), pre_sif.find(&text).map(|m| m.start()));
+        }
+
+        #[test]
+        fn flatten_by_runs_is_flatten_by_bytes(text in prop::collection::vec(
+            prop::sample::select(&["A", "b", " ", "\t", "\n", "\r", "\x0b", "\x0c", "é", "\u{85}", "Z."][..]),
+            0..12,
+        ).prop_map(|p| p.concat())) {
+            prop_assert_eq!(flatten(&text), flatten_by_bytes(&text));
         }
 
         #[test]
