@@ -264,7 +264,7 @@ pub(crate) fn after_word<'b>(b: &'b [u8], word: &str) -> Option<&'b [u8]> {
 }
 
 /// `b` after one or more white space bytes.
-fn after_spaces(b: &[u8]) -> Option<&[u8]> {
+pub(crate) fn after_spaces(b: &[u8]) -> Option<&[u8]> {
     let n = b.iter().take_while(|c| is_space(**c)).count();
     (n > 0).then(|| b.get(n..).unwrap_or_default())
 }

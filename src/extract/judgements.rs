@@ -22,13 +22,6 @@ use std::sync::LazyLock;
 /// The title block of a report: where a SIF report says it includes the LSCB review.
 const TITLE_BLOCK: usize = 1500;
 
-static LSCB_REVIEW: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?i)review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board",
-    )
-        .requiring(&["safeguarding"])
-});
-
 /// The judgement table and the SIF headline sit on the first pages.
 const HEAD_LINES: usize = 250;
 /// Fewest leading spaces of a `-layout` grade column.
@@ -59,7 +52,7 @@ pub fn extract(source: &Source, doc: &mut Document) {
     doc.warnings.extend(table.warnings);
     // Only reports whose title names the review of the LSCB judge it; re-inspections
     // mention the board without judging it.
-    if sif && LSCB_REVIEW.is_match(prefix(&source.text, TITLE_BLOCK)) {
+    if sif && reviews_the_lscb(prefix(&source.text, TITLE_BLOCK)) {
         match lscb(&lines) {
             Ok(Some(grade)) => found.push((Area::Lscb, grade)),
             Ok(None) => doc.warnings.push(
@@ -742,6 +735,36 @@ pub fn grade_of(words: &str) -> Option<Grade> {
     }
 }
 
+/// Whether a title block names the review of the LSCB: "review of the effectiveness of
+/// the local safeguarding children board", the words apart by any white space, in any
+/// ASCII case (the same as `(?i)review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board`).
+fn reviews_the_lscb(text: &str) -> bool {
+    use crate::classify::{after_spaces, after_word};
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'r', b'R', b).any(|at| {
+        let Some(mut rest) = b.get(at..).and_then(|r| after_word(r, "review")) else {
+            return false;
+        };
+        for word in [
+            "of",
+            "the",
+            "effectiveness",
+            "of",
+            "the",
+            "local",
+            "safeguarding",
+            "children",
+            "board",
+        ] {
+            match after_spaces(rest).and_then(|r| after_word(r, word)) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        true
+    })
+}
+
 /// The SIF headline: "The overall judgement is requires improvement", "Children's
 /// services in Somerset require improvement to be good", "... are inadequate".
 static SIF_HEADLINE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -780,7 +803,8 @@ fn headline_grades<'a>(
     openings: &'a [&'a str],
 ) -> impl Iterator<Item = Grade> + 'a {
     lines.iter().enumerate().filter_map(move |(i, line)| {
-        let t = line.trim_start();
+        // An indent of ASCII white space skipped fast, then `trim_start` as before.
+        let t = crate::extract::text::skip_ascii_space(line).trim_start();
         let starts = t
             .get(..first_word.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(first_word));
@@ -877,6 +901,19 @@ mod tests {
     ];
 
     proptest! {
+        #[test]
+        fn the_lscb_review_is_found_as_its_pattern_finds_it(text in prop::collection::vec(
+            prop::sample::select(&[
+                "Review", "review", " of", " the", " effectiveness", " Local", " safeguarding",
+                " children", " Board", " ", "\n", "\t", "  ", "x", "rev", "é",
+            ][..]),
+            0..16,
+        ).prop_map(|p| p.concat()), lead in prop::sample::select(&["", "Review of the effectiveness of the local", "x "][..])) {
+            let text = format!("{lead}{text}");
+            let re = regex_lite::Regex::new(r"(?i)review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board").unwrap();
+            prop_assert_eq!(reviews_the_lscb(&text), re.is_match(&text));
+        }
+
         #[test]
         fn row_labels_are_the_patterns_they_replace(label in prop_oneof![
             // Spellings of a row, sometimes spoilt at the end or upper-cased ...
