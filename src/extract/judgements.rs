@@ -775,15 +775,40 @@ static SIF_HEADLINE: LazyLock<Pattern> = LazyLock::new(|| {
         .requiring(&["services", "judgement"])
 });
 
-/// The SIF LSCB judgement: "The effectiveness of the Local Safeguarding Children Board
+/// The SIF LSCB judgement, read by hand: "The effectiveness of the Local Safeguarding Children Board
 /// (LSCB) is requires improvement", "The Local Safeguarding Children Board is good".
-static LSCB_HEADLINE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?i)^the (?:effectiveness of the )?(?:local safeguarding children board(?: \(lscb\))?|lscb) (?:is |are )?(requires? improvement(?: to be good)?|inadequate|good|outstanding)\.?$",
-    )
-        .starting_with(&["the"])
-        .requiring(&["lscb", "safeguarding"])
-});
+/// the same as the group of `(?i)^the (?:effectiveness of the )?(?:local safeguarding
+/// children board(?: \(lscb\))?|lscb) (?:is |are )?(requires? improvement(?: to be
+/// good)?|inadequate|good|outstanding)\.?$` read by [`grade_of`].
+fn lscb_headline_grade(text: &str) -> Option<Grade> {
+    use crate::classify::after_word;
+    let b = after_word(text.as_bytes(), "the ")?;
+    let b = after_word(b, "effectiveness of the ").unwrap_or(b);
+    let b = match after_word(b, "local safeguarding children board") {
+        Some(r) => after_word(r, " (lscb)").unwrap_or(r),
+        None => after_word(b, "lscb")?,
+    };
+    let b = after_word(b, " ")?;
+    let b = after_word(b, "is ")
+        .or_else(|| after_word(b, "are "))
+        .unwrap_or(b);
+    let ends = |r: &[u8]| matches!(r, b"" | b".");
+    if let Some(r) = after_word(b, "require") {
+        let r = after_word(r, "s").unwrap_or(r);
+        let r = after_word(r, " improvement")?;
+        let r = after_word(r, " to be good")
+            .filter(|r| ends(r))
+            .unwrap_or(r);
+        return ends(r).then_some(Grade::RequiresImprovement);
+    }
+    [
+        ("inadequate", Grade::Inadequate),
+        ("good", Grade::Good),
+        ("outstanding", Grade::Outstanding),
+    ]
+    .iter()
+    .find_map(|(w, g)| after_word(b, w).filter(|r| ends(r)).map(|_| *g))
+}
 
 /// Lines a headline sentence may wrap onto.
 const HEADLINE_WRAPS: usize = 2;
@@ -798,7 +823,7 @@ fn headline_grade(re: &Pattern, text: &str) -> Option<Grade> {
 /// inside one.
 fn headline_grades<'a>(
     lines: &'a [&'a str],
-    re: &'a Pattern,
+    read: impl Fn(&str) -> Option<Grade> + 'a,
     first_word: &'a str,
     openings: &'a [&'a str],
 ) -> impl Iterator<Item = Grade> + 'a {
@@ -815,7 +840,7 @@ fn headline_grades<'a>(
         // The sentence may wrap over up to three lines; it must end where a line ends.
         let mut text = squash(t);
         for next in lines.iter().skip(i + 1).take(HEADLINE_WRAPS) {
-            if let Some(grade) = headline_grade(re, &text) {
+            if let Some(grade) = read(&text) {
                 return Some(grade);
             }
             let next = squash(next);
@@ -825,7 +850,7 @@ fn headline_grades<'a>(
             text.push(' ');
             text.push_str(&next);
         }
-        headline_grade(re, &text)
+        read(&text)
     })
 }
 
@@ -848,14 +873,19 @@ fn opens_with(text: &str, opening: &str) -> bool {
 
 fn sif_headline(lines: &[&str]) -> Option<Grade> {
     let head = lines.get(..80).unwrap_or(lines);
-    headline_grades(head, &SIF_HEADLINE, "the overall judgement", &[])
-        .chain(headline_grades(
-            head,
-            &SIF_HEADLINE,
-            "children's services",
-            &[],
-        ))
-        .next()
+    headline_grades(
+        head,
+        |t| headline_grade(&SIF_HEADLINE, t),
+        "the overall judgement",
+        &[],
+    )
+    .chain(headline_grades(
+        head,
+        |t| headline_grade(&SIF_HEADLINE, t),
+        "children's services",
+        &[],
+    ))
+    .next()
 }
 
 /// The LSCB grade; `Err` with a warning when the report states two different ones.
@@ -863,7 +893,7 @@ fn lscb(lines: &[&str]) -> Result<Option<Grade>, String> {
     // Most lines of a report start "The"; only the board's name may follow.
     let mut grades = headline_grades(
         lines,
-        &LSCB_HEADLINE,
+        lscb_headline_grade,
         "the ",
         &[
             "effectiveness of the",
@@ -901,6 +931,22 @@ mod tests {
     ];
 
     proptest! {
+        #[test]
+        fn the_lscb_headline_is_read_as_its_pattern_reads_it(text in prop::collection::vec(
+            prop::sample::select(&[
+                "the ", "The ", "effectiveness of the ", "Local Safeguarding Children Board",
+                " (LSCB)", "LSCB", "lscb", " ", "is ", "are ", "requires", "Require",
+                " improvement", " to be good", "inadequate", "good", "outstanding", ".", "x",
+                "goodness", "é",
+            ][..]),
+            0..9,
+        ).prop_map(|p| p.concat()), lead in prop::sample::select(&["", "The LSCB ", "The effectiveness of the local safeguarding children board is "][..])) {
+            let text = format!("{lead}{text}");
+            let re = regex_lite::Regex::new(r"(?i)^the (?:effectiveness of the )?(?:local safeguarding children board(?: \(lscb\))?|lscb) (?:is |are )?(requires? improvement(?: to be good)?|inadequate|good|outstanding)\.?$").unwrap();
+            let by_pattern = re.captures(&text).and_then(|c| grade_of(c.get(1)?.as_str()));
+            prop_assert_eq!(lscb_headline_grade(&text), by_pattern);
+        }
+
         #[test]
         fn the_lscb_review_is_found_as_its_pattern_finds_it(text in prop::collection::vec(
             prop::sample::select(&[
