@@ -32,7 +32,7 @@ type Title = (&'static str, &'static [&'static str], Reach, Kind);
 
 /// Title-block patterns, most specific first: (pattern, words one of which its matches
 /// contain, where it can match, kind).
-static TITLES: LazyLock<Vec<(Pattern, Reach, Kind)>> = LazyLock::new(|| {
+static TITLES: LazyLock<Vec<(Matcher, Reach, Kind)>> = LazyLock::new(|| {
     let titles: [Title; 7] = [
         (
             r"(?i)\bimprovement notice\b|\bstatutory direction\b|\bdirection (?:issued|given) (?:to|under)\b",
@@ -65,10 +65,9 @@ static TITLES: LazyLock<Vec<(Pattern, Reach, Kind)>> = LazyLock::new(|| {
             Kind::Inspection,
         ),
         // ILACS title pages since about 2021 put the council's name first, wrapped over
-        // up to three lines: "Inspection of Central Bedfordshire local\nauthority
-        // children's services"; children's trusts are inspected in their own name.
+        // up to three lines: read by hand (see [`Matcher::WrappedIlacs`]).
         (
-            r"(?im)\A[ \t]*inspection of [a-z .'&,()\n-]{1,120}?(?:(?:local\s+authority\s+)?children'?s\s+services|\btrust$)",
+            "",
             &[],
             Reach::FromLineStart(&["inspection"]),
             Kind::Inspection,
@@ -82,7 +81,14 @@ static TITLES: LazyLock<Vec<(Pattern, Reach, Kind)>> = LazyLock::new(|| {
     ];
     titles
         .into_iter()
-        .map(|(p, words, reach, k)| (crate::pattern::regex(p).requiring(words), reach, k))
+        .map(|(p, words, reach, k)| {
+            let matcher = if p.is_empty() {
+                Matcher::WrappedIlacs
+            } else {
+                Matcher::Pattern(crate::pattern::regex(p).requiring(words))
+            };
+            (matcher, reach, k)
+        })
         .collect()
 });
 
@@ -102,19 +108,16 @@ const ILACS_MARKS: &[&str] = &[
     "impact of leaders on social work practice",
     "what needs to improve",
 ];
-static GRADE_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)\b(?:inadequate|requires? improvement|outstanding|good)\b")
-        .requiring(&["inadequate", "improvement", "outstanding", "good"])
-});
+/// The grade words a news article uses, each a whole word (the same as
+/// `(?i)\b(?:inadequate|requires? improvement|outstanding|good)\b`).
+const GRADE_WORDS: &[&str] = &[
+    "inadequate",
+    "require improvement",
+    "requires improvement",
+    "outstanding",
+    "good",
+];
 
-/// The 2009-2013 inspections of safeguarding and of looked after children services, graded
-/// on their own scale (with "adequate"); neither SIF nor ILACS.
-static PRE_SIF_TITLE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?im)\A\s*inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:\s+services)?\s*$",
-    )
-    .requiring(&["looked"])
-});
 const PRE_SIF_WARNING: &str = "an inspection under the framework before 2013 (safeguarding and looked after children): its grades are on another scale and are not read";
 
 /// How many leading characters make the title block.
@@ -127,7 +130,12 @@ pub fn classify(text: &str) -> Classification {
     // other visits or inspections in its first paragraph.
     if let Some(kind) = earliest_title(head) {
         if kind == Kind::Inspection
-            && earliest_match(&PRE_SIF_TITLE, Reach::FromLineStart(&["inspection"]), head).is_some()
+            && earliest_match(
+                &Matcher::PreSifTitle,
+                Reach::FromLineStart(&["inspection"]),
+                head,
+            )
+            .is_some()
         {
             return Classification {
                 kind,
@@ -150,7 +158,7 @@ pub fn classify(text: &str) -> Classification {
         };
     }
     let body = prefix(text, 20_000);
-    if body.contains("Ofsted") && GRADE_WORDS.is_match(body) {
+    if body.contains("Ofsted") && GRADE_WORDS.iter().any(|w| has_word(body.as_bytes(), w)) {
         return Classification {
             kind: Kind::NewsArticle,
             framework: None,
@@ -198,7 +206,7 @@ fn earliest_title(head: &str) -> Option<Kind> {
 
 /// Where a match of `re` starts that `reach` lets start on `line` (which starts at `at`
 /// in `text`), searched as [`earliest_match`] searches each line.
-fn match_on_line(re: &Pattern, reach: Reach, text: &str, at: usize, line: &str) -> Option<usize> {
+fn match_on_line(re: &Matcher, reach: Reach, text: &str, at: usize, line: &str) -> Option<usize> {
     let haystack = match reach {
         Reach::Line => line.strip_suffix('\n').unwrap_or(line),
         Reach::FromLineStart(words) => {
@@ -209,13 +217,157 @@ fn match_on_line(re: &Pattern, reach: Reach, text: &str, at: usize, line: &str) 
             rest
         }
     };
-    re.find(haystack).map(|m| at + m.start())
+    re.find(haystack).map(|start| at + start)
+}
+
+/// A title pattern, or one of those read by hand.
+#[derive(Debug)]
+enum Matcher {
+    Pattern(Pattern),
+    /// An ILACS title wrapped over lines, the council's name first: "Inspection of
+    /// Central Bedfordshire local\nauthority children's services"; children's trusts are
+    /// inspected in their own name ("... Children and\nFamilies Trust"). The same as
+    /// `(?im)\A[ \t]*inspection of [a-z .'&,()\n-]{1,120}?(?:(?:local\s+authority\s+)?children'?s\s+services|\btrust$)`.
+    WrappedIlacs,
+    /// A 2009-2013 title: "Inspection of safeguarding and looked after children
+    /// services" alone on its line(s). The same as
+    /// `(?im)\A\s*inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:\s+services)?\s*$`.
+    PreSifTitle,
+}
+
+impl Matcher {
+    /// Where the first match in `haystack` starts (a hand-read title matches at the start
+    /// of `haystack` or not at all).
+    fn find(&self, haystack: &str) -> Option<usize> {
+        match self {
+            Matcher::Pattern(re) => re.find(haystack).map(|m| m.start()),
+            Matcher::WrappedIlacs => wrapped_ilacs(haystack.as_bytes()).then_some(0),
+            Matcher::PreSifTitle => pre_sif_title(haystack.as_bytes()).then_some(0),
+        }
+    }
+}
+
+/// The white space of the patterns' `\s` (ASCII).
+pub(crate) fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// A word byte of the patterns' `\b` (ASCII).
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// `b` after `word` (ASCII, lower case), compared without ASCII case.
+pub(crate) fn after_word<'b>(b: &'b [u8], word: &str) -> Option<&'b [u8]> {
+    let (head, rest) = b.split_at_checked(word.len())?;
+    head.eq_ignore_ascii_case(word.as_bytes()).then_some(rest)
+}
+
+/// `b` after one or more white space bytes.
+pub(crate) fn after_spaces(b: &[u8]) -> Option<&[u8]> {
+    let n = b.iter().take_while(|c| is_space(**c)).count();
+    (n > 0).then(|| b.get(n..).unwrap_or_default())
+}
+
+/// Whether `b` opens with white space that ends a line: `\s*$` with `(?m)`.
+fn ends_line(b: &[u8]) -> bool {
+    let n = b.iter().take_while(|c| is_space(**c)).count();
+    n == b.len() || b.get(..n).is_some_and(|s| s.contains(&b'\n'))
+}
+
+/// See [`Matcher::WrappedIlacs`].
+fn wrapped_ilacs(b: &[u8]) -> bool {
+    let n = b.iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
+    let Some(name) = b.get(n..).and_then(|b| after_word(b, "inspection of ")) else {
+        return false;
+    };
+    let in_class = |c: u8| {
+        c.is_ascii_alphabetic()
+            || matches!(
+                c,
+                b' ' | b'.' | b'\'' | b'&' | b',' | b'(' | b')' | b'\n' | b'-'
+            )
+    };
+    let children_s_services = |b: &[u8]| {
+        after_word(b, "children")
+            .map(|b| b.strip_prefix(b"'").unwrap_or(b))
+            .and_then(|b| after_word(b, "s"))
+            .and_then(after_spaces)
+            .and_then(|b| after_word(b, "services"))
+            .is_some()
+    };
+    for (k, &prev) in name.iter().enumerate().take(120) {
+        if !in_class(prev) {
+            return false;
+        }
+        let rest = name.get(k + 1..).unwrap_or_default();
+        let local = after_word(rest, "local")
+            .and_then(after_spaces)
+            .and_then(|b| after_word(b, "authority"))
+            .and_then(after_spaces);
+        if local.is_some_and(children_s_services) || children_s_services(rest) {
+            return true;
+        }
+        let trust = !is_word_byte(prev)
+            && after_word(rest, "trust").is_some_and(|b| b.is_empty() || b.first() == Some(&b'\n'));
+        if trust {
+            return true;
+        }
+    }
+    false
+}
+
+/// See [`Matcher::PreSifTitle`].
+fn pre_sif_title(b: &[u8]) -> bool {
+    let n = b.iter().take_while(|c| is_space(**c)).count();
+    let Some(b) = b
+        .get(n..)
+        .and_then(|b| after_word(b, "inspection"))
+        .and_then(after_spaces)
+        .and_then(|b| after_word(b, "of"))
+        .and_then(after_spaces)
+    else {
+        return false;
+    };
+    let b = after_word(b, "safeguarding")
+        .and_then(after_spaces)
+        .and_then(|b| after_word(b, "and"))
+        .and_then(after_spaces)
+        .unwrap_or(b);
+    let Some(b) = after_word(b, "looked")
+        .and_then(after_spaces)
+        .and_then(|b| after_word(b, "after"))
+        .and_then(after_spaces)
+        .and_then(|b| after_word(b, "children"))
+    else {
+        return false;
+    };
+    ends_line(b)
+        || after_spaces(b)
+            .and_then(|b| after_word(b, "services"))
+            .is_some_and(ends_line)
+}
+
+/// Whether `hay` has `word` (ASCII, lower case) as a whole word, without ASCII case:
+/// `(?i)\bword\b`.
+pub(crate) fn has_word(hay: &[u8], word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|at| {
+        let before = at.checked_sub(1).and_then(|i| hay.get(i));
+        before.is_none_or(|c| !is_word_byte(*c))
+            && hay
+                .get(at..)
+                .and_then(|b| after_word(b, word))
+                .is_some_and(|rest| rest.first().is_none_or(|c| !is_word_byte(*c)))
+    })
 }
 
 /// Where the first match of `re` in `text` starts, searching as its `reach` allows: the
 /// first line with a match holds the earliest one, as no match starts before its line
 /// (and a match reaching over lines starts at a line start its words allow).
-fn earliest_match(re: &Pattern, reach: Reach, text: &str) -> Option<usize> {
+fn earliest_match(re: &Matcher, reach: Reach, text: &str) -> Option<usize> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let at = start;
@@ -246,6 +398,32 @@ fn framework(text: &str) -> Option<Framework> {
 /// `text` in ASCII lower case with every run of white space made one space, so that
 /// phrases can be found as plain bytes whatever the line breaks. Positions keep their order.
 fn flatten(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    // Runs of white space and of the rest, each run copied or replaced whole.
+    while !rest.is_empty() {
+        let spaces = rest.iter().take_while(|b| is_space(**b)).count();
+        let Some(after) = rest.get(spaces..) else {
+            break;
+        };
+        if after.is_empty() {
+            break;
+        }
+        if spaces > 0 {
+            out.push(b' ');
+        }
+        let word = after.iter().take_while(|b| !is_space(**b)).count();
+        let (run, next) = after.split_at(word);
+        out.extend_from_slice(run);
+        rest = next;
+    }
+    out.make_ascii_lowercase();
+    out
+}
+
+#[cfg(test)]
+/// The reference for [`flatten`]: byte by byte.
+fn flatten_by_bytes(text: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len());
     let mut space = false;
     for b in text.bytes() {
@@ -284,6 +462,88 @@ pub fn prefix(text: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Title-block text built from the words the hand-read titles look for.
+    fn title_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(
+                &[
+                    "Inspection of ",
+                    "inspection",
+                    " of ",
+                    "INSPECTION OF ",
+                    "safeguarding",
+                    " and ",
+                    "looked",
+                    " after ",
+                    "children",
+                    "Children's",
+                    "childrens",
+                    "'",
+                    "s",
+                    " services",
+                    "Services",
+                    "local",
+                    " authority ",
+                    "Local\n",
+                    "trust",
+                    "Trust",
+                    "\n",
+                    " ",
+                    "\t",
+                    "  \n ",
+                    "\r",
+                    "x",
+                    "Bradford",
+                    "&",
+                    "(",
+                    "-",
+                    "_",
+                    "2",
+                    ".",
+                    "é",
+                    "\u{212a}",
+                ][..],
+            ),
+            0..14,
+        )
+        .prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn the_hand_read_titles_match_as_their_patterns(
+            text in title_text(),
+            lead in prop::sample::select(&["", " ", "\t", "\n", "Inspection of ", "inspection of looked after "][..]),
+        ) {
+            let text = format!("{lead}{text}");
+            let ilacs = regex_lite::Regex::new(r"(?im)\A[ \t]*inspection of [a-z .'&,()\n-]{1,120}?(?:(?:local\s+authority\s+)?children'?s\s+services|\btrust$)").unwrap();
+            let pre_sif = regex_lite::Regex::new(r"(?im)\A\s*inspection\s+of\s+(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:\s+services)?\s*$").unwrap();
+            prop_assert_eq!(Matcher::WrappedIlacs.find(&text), ilacs.find(&text).map(|m| m.start()));
+            prop_assert_eq!(Matcher::PreSifTitle.find(&text), pre_sif.find(&text).map(|m| m.start()));
+        }
+
+        #[test]
+        fn flatten_by_runs_is_flatten_by_bytes(text in prop::collection::vec(
+            prop::sample::select(&["A", "b", " ", "\t", "\n", "\r", "\x0b", "\x0c", "é", "\u{85}", "Z."][..]),
+            0..12,
+        ).prop_map(|p| p.concat())) {
+            prop_assert_eq!(flatten(&text), flatten_by_bytes(&text));
+        }
+
+        #[test]
+        fn grade_words_are_found_as_their_pattern_finds_them(text in prop::collection::vec(
+            prop::sample::select(&[
+                "Good", "good", "inadequate", "Requires", "require", " improvement", "outstanding",
+                "s", " ", "_", "x", "1", ".", "é", "\n",
+            ][..]),
+            0..10,
+        ).prop_map(|p| p.concat())) {
+            let re = regex_lite::Regex::new(r"(?i)\b(?:inadequate|requires? improvement|outstanding|good)\b").unwrap();
+            prop_assert_eq!(GRADE_WORDS.iter().any(|w| has_word(text.as_bytes(), w)), re.is_match(&text));
+        }
+    }
 
     #[test]
     fn the_line_by_line_search_finds_the_earliest_of_all_title_matches() {

@@ -22,13 +22,6 @@ use std::sync::LazyLock;
 /// The title block of a report: where a SIF report says it includes the LSCB review.
 const TITLE_BLOCK: usize = 1500;
 
-static LSCB_REVIEW: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?i)review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board",
-    )
-        .requiring(&["safeguarding"])
-});
-
 /// The judgement table and the SIF headline sit on the first pages.
 const HEAD_LINES: usize = 250;
 /// Fewest leading spaces of a `-layout` grade column.
@@ -59,7 +52,7 @@ pub fn extract(source: &Source, doc: &mut Document) {
     doc.warnings.extend(table.warnings);
     // Only reports whose title names the review of the LSCB judge it; re-inspections
     // mention the board without judging it.
-    if sif && LSCB_REVIEW.is_match(prefix(&source.text, TITLE_BLOCK)) {
+    if sif && reviews_the_lscb(prefix(&source.text, TITLE_BLOCK)) {
         match lscb(&lines) {
             Ok(Some(grade)) => found.push((Area::Lscb, grade)),
             Ok(None) => doc.warnings.push(
@@ -742,6 +735,36 @@ pub fn grade_of(words: &str) -> Option<Grade> {
     }
 }
 
+/// Whether a title block names the review of the LSCB: "review of the effectiveness of
+/// the local safeguarding children board", the words apart by any white space, in any
+/// ASCII case (the same as `(?i)review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board`).
+fn reviews_the_lscb(text: &str) -> bool {
+    use crate::classify::{after_spaces, after_word};
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'r', b'R', b).any(|at| {
+        let Some(mut rest) = b.get(at..).and_then(|r| after_word(r, "review")) else {
+            return false;
+        };
+        for word in [
+            "of",
+            "the",
+            "effectiveness",
+            "of",
+            "the",
+            "local",
+            "safeguarding",
+            "children",
+            "board",
+        ] {
+            match after_spaces(rest).and_then(|r| after_word(r, word)) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        true
+    })
+}
+
 /// The SIF headline: "The overall judgement is requires improvement", "Children's
 /// services in Somerset require improvement to be good", "... are inadequate".
 static SIF_HEADLINE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -752,15 +775,40 @@ static SIF_HEADLINE: LazyLock<Pattern> = LazyLock::new(|| {
         .requiring(&["services", "judgement"])
 });
 
-/// The SIF LSCB judgement: "The effectiveness of the Local Safeguarding Children Board
+/// The SIF LSCB judgement, read by hand: "The effectiveness of the Local Safeguarding Children Board
 /// (LSCB) is requires improvement", "The Local Safeguarding Children Board is good".
-static LSCB_HEADLINE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?i)^the (?:effectiveness of the )?(?:local safeguarding children board(?: \(lscb\))?|lscb) (?:is |are )?(requires? improvement(?: to be good)?|inadequate|good|outstanding)\.?$",
-    )
-        .starting_with(&["the"])
-        .requiring(&["lscb", "safeguarding"])
-});
+/// the same as the group of `(?i)^the (?:effectiveness of the )?(?:local safeguarding
+/// children board(?: \(lscb\))?|lscb) (?:is |are )?(requires? improvement(?: to be
+/// good)?|inadequate|good|outstanding)\.?$` read by [`grade_of`].
+fn lscb_headline_grade(text: &str) -> Option<Grade> {
+    use crate::classify::after_word;
+    let b = after_word(text.as_bytes(), "the ")?;
+    let b = after_word(b, "effectiveness of the ").unwrap_or(b);
+    let b = match after_word(b, "local safeguarding children board") {
+        Some(r) => after_word(r, " (lscb)").unwrap_or(r),
+        None => after_word(b, "lscb")?,
+    };
+    let b = after_word(b, " ")?;
+    let b = after_word(b, "is ")
+        .or_else(|| after_word(b, "are "))
+        .unwrap_or(b);
+    let ends = |r: &[u8]| matches!(r, b"" | b".");
+    if let Some(r) = after_word(b, "require") {
+        let r = after_word(r, "s").unwrap_or(r);
+        let r = after_word(r, " improvement")?;
+        let r = after_word(r, " to be good")
+            .filter(|r| ends(r))
+            .unwrap_or(r);
+        return ends(r).then_some(Grade::RequiresImprovement);
+    }
+    [
+        ("inadequate", Grade::Inadequate),
+        ("good", Grade::Good),
+        ("outstanding", Grade::Outstanding),
+    ]
+    .iter()
+    .find_map(|(w, g)| after_word(b, w).filter(|r| ends(r)).map(|_| *g))
+}
 
 /// Lines a headline sentence may wrap onto.
 const HEADLINE_WRAPS: usize = 2;
@@ -775,12 +823,13 @@ fn headline_grade(re: &Pattern, text: &str) -> Option<Grade> {
 /// inside one.
 fn headline_grades<'a>(
     lines: &'a [&'a str],
-    re: &'a Pattern,
+    read: impl Fn(&str) -> Option<Grade> + 'a,
     first_word: &'a str,
     openings: &'a [&'a str],
 ) -> impl Iterator<Item = Grade> + 'a {
     lines.iter().enumerate().filter_map(move |(i, line)| {
-        let t = line.trim_start();
+        // An indent of ASCII white space skipped fast, then `trim_start` as before.
+        let t = crate::extract::text::skip_ascii_space(line).trim_start();
         let starts = t
             .get(..first_word.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(first_word));
@@ -791,7 +840,7 @@ fn headline_grades<'a>(
         // The sentence may wrap over up to three lines; it must end where a line ends.
         let mut text = squash(t);
         for next in lines.iter().skip(i + 1).take(HEADLINE_WRAPS) {
-            if let Some(grade) = headline_grade(re, &text) {
+            if let Some(grade) = read(&text) {
                 return Some(grade);
             }
             let next = squash(next);
@@ -801,7 +850,7 @@ fn headline_grades<'a>(
             text.push(' ');
             text.push_str(&next);
         }
-        headline_grade(re, &text)
+        read(&text)
     })
 }
 
@@ -824,14 +873,19 @@ fn opens_with(text: &str, opening: &str) -> bool {
 
 fn sif_headline(lines: &[&str]) -> Option<Grade> {
     let head = lines.get(..80).unwrap_or(lines);
-    headline_grades(head, &SIF_HEADLINE, "the overall judgement", &[])
-        .chain(headline_grades(
-            head,
-            &SIF_HEADLINE,
-            "children's services",
-            &[],
-        ))
-        .next()
+    headline_grades(
+        head,
+        |t| headline_grade(&SIF_HEADLINE, t),
+        "the overall judgement",
+        &[],
+    )
+    .chain(headline_grades(
+        head,
+        |t| headline_grade(&SIF_HEADLINE, t),
+        "children's services",
+        &[],
+    ))
+    .next()
 }
 
 /// The LSCB grade; `Err` with a warning when the report states two different ones.
@@ -839,7 +893,7 @@ fn lscb(lines: &[&str]) -> Result<Option<Grade>, String> {
     // Most lines of a report start "The"; only the board's name may follow.
     let mut grades = headline_grades(
         lines,
-        &LSCB_HEADLINE,
+        lscb_headline_grade,
         "the ",
         &[
             "effectiveness of the",
@@ -877,6 +931,35 @@ mod tests {
     ];
 
     proptest! {
+        #[test]
+        fn the_lscb_headline_is_read_as_its_pattern_reads_it(text in prop::collection::vec(
+            prop::sample::select(&[
+                "the ", "The ", "effectiveness of the ", "Local Safeguarding Children Board",
+                " (LSCB)", "LSCB", "lscb", " ", "is ", "are ", "requires", "Require",
+                " improvement", " to be good", "inadequate", "good", "outstanding", ".", "x",
+                "goodness", "é",
+            ][..]),
+            0..9,
+        ).prop_map(|p| p.concat()), lead in prop::sample::select(&["", "The LSCB ", "The effectiveness of the local safeguarding children board is "][..])) {
+            let text = format!("{lead}{text}");
+            let re = regex_lite::Regex::new(r"(?i)^the (?:effectiveness of the )?(?:local safeguarding children board(?: \(lscb\))?|lscb) (?:is |are )?(requires? improvement(?: to be good)?|inadequate|good|outstanding)\.?$").unwrap();
+            let by_pattern = re.captures(&text).and_then(|c| grade_of(c.get(1)?.as_str()));
+            prop_assert_eq!(lscb_headline_grade(&text), by_pattern);
+        }
+
+        #[test]
+        fn the_lscb_review_is_found_as_its_pattern_finds_it(text in prop::collection::vec(
+            prop::sample::select(&[
+                "Review", "review", " of", " the", " effectiveness", " Local", " safeguarding",
+                " children", " Board", " ", "\n", "\t", "  ", "x", "rev", "é",
+            ][..]),
+            0..16,
+        ).prop_map(|p| p.concat()), lead in prop::sample::select(&["", "Review of the effectiveness of the local", "x "][..])) {
+            let text = format!("{lead}{text}");
+            let re = regex_lite::Regex::new(r"(?i)review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board").unwrap();
+            prop_assert_eq!(reviews_the_lscb(&text), re.is_match(&text));
+        }
+
         #[test]
         fn row_labels_are_the_patterns_they_replace(label in prop_oneof![
             // Spellings of a row, sometimes spoilt at the end or upper-cased ...

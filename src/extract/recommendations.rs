@@ -115,6 +115,20 @@ fn may_open(t: &str) -> bool {
 
 fn opener(line: &str) -> Option<Opener> {
     let t = line.trim();
+    // Every heading below starts with one of these four letters in ASCII, whatever the
+    // line's case: a char other than ASCII lower-cases to no ASCII letter but "k".
+    let head = t.as_bytes().get(..4).unwrap_or_default();
+    if ![&b"prio"[..], b"area", b"reco", b"what"]
+        .iter()
+        .any(|w| head.eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
+    opener_of(t)
+}
+
+/// [`opener`] of a trimmed line, without its test of the first four letters.
+fn opener_of(t: &str) -> Option<Opener> {
     if t.is_empty() || t.len() > 80 || !may_open(t) {
         return None;
     }
@@ -680,17 +694,20 @@ fn lists(lines: &[&str], layout: bool) -> Vec<Recommendation> {
     let mut in_lscb_section = false;
     let mut i = 0;
     while let Some(&line) = lines.get(i) {
-        let first = first_letter(line);
+        // The line's indent is skipped once here, not by each test's trim (the tests trim
+        // it whole, so they read the rest of it alike).
+        let body = crate::extract::text::skip_ascii_space(line);
+        let first = first_letter(body);
         // Once in the LSCB section, always in it: its heading is not looked for again.
         if !in_lscb_section
             && !la.is_empty()
             && starts_with_one_of(first, LSCB_LETTERS)
-            && is_lscb_heading(line)
+            && is_lscb_heading(body)
         {
             in_lscb_section = true;
         }
         let op = if starts_with_one_of(first, OPENER_LETTERS) {
-            opener(line)
+            opener(body)
         } else {
             None
         };
@@ -823,6 +840,22 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn a_line_is_read_alike_without_its_indent(text in made_of(&[
+            "Recommendations", "What needs to improve", "Areas for improvement", "The LSCB",
+            "RECOMMENDATION", "what does the LSCB need to improve", "Priority and immediate action",
+            "Area for priority action", "\u{212a}", "\u{130}", "?", " 3",
+            "The Local Safeguarding Children Board is good", "Section 3", " ", "\t", "        ",
+            "\u{a0}", "\u{2003}", "x", ".", ":", "2", "\x0b",
+        ])) {
+            let body = crate::extract::text::skip_ascii_space(&text);
+            prop_assert_eq!(body.trim(), text.trim());
+            prop_assert_eq!(first_letter(body), first_letter(&text));
+            prop_assert_eq!(opener(body), opener(&text));
+            prop_assert_eq!(opener(&text), opener_of(text.trim()));
+            prop_assert_eq!(is_lscb_heading(body), is_lscb_heading(&text));
+        }
+
         #[test]
         fn stop_headings_are_found_as_in_the_lower_cased_line(text in made_of(&[
             "Findings", "STRENGTHS", "Key strengths", "Section 1", ": x", "Next steps", " ",

@@ -174,6 +174,24 @@ pub fn is_ascii_space(c: char) -> bool {
     c.is_ascii_whitespace() || c == '\x0B'
 }
 
+/// `text` after its leading [`is_ascii_space`] bytes, read eight spaces at a time where
+/// it is indented with spaces (as `-layout` lines are). Each of those bytes is white
+/// space to `trim` too, so trimming the rest gives what trimming `text` gives.
+pub fn skip_ascii_space(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while bytes.get(at..at + 8).is_some_and(|w| w == b"        ") {
+        at += 8;
+    }
+    at += bytes
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| is_ascii_space(char::from(**b)))
+        .count();
+    text.get(at..).unwrap_or_default()
+}
+
 /// `text` without leading and trailing [`is_ascii_space`] characters.
 pub fn trim_ascii_space(text: &str) -> &str {
     text.trim_matches(is_ascii_space)
