@@ -254,7 +254,7 @@ fn is_space_byte(b: u8) -> bool {
 }
 
 /// The end of the white space from `i`.
-fn skip_space(t: &[u8], i: usize) -> usize {
+pub(crate) fn skip_space(t: &[u8], i: usize) -> usize {
     i + t
         .get(i..)
         .unwrap_or_default()

@@ -9,7 +9,9 @@
 //! Notices say "This Improvement Notice is issued to X on <date>".
 
 use crate::classify::prefix;
-use crate::extract::dates::{first_date, iso, month_number, parse_date, parse_span, range_before};
+use crate::extract::dates::{
+    first_date, iso, month_number, parse_date, parse_span, range_before, skip_space,
+};
 use crate::extract::text::is_ascii_space;
 use crate::extract::text::{join_lines, sentences, squash};
 use crate::input::Source;
@@ -861,41 +863,135 @@ fn list_goes_on(value: &str) -> bool {
     last.split_whitespace().count() == 1
 }
 
-static LETTER_TEAM: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?i)(?:inspectors?(?: \(HMI\))? for this visit (?:were|was)|the inspectors were|(?:the (?:visit|inspection) was )?(?:carried out|conducted|undertaken) by(?: (?:his|her) majesty'?s inspectors?)?|(?:his|her) majesty'?s inspectors? (?:\(HMI\) )?(?:were|was))\s+(.+?)\.(?:\s+[A-Z]|$)",
-    )
-        .requiring(LETTER_TEAM_PHRASES)
-});
+/// Where `word` (ASCII, lower case) ends if it stands at `i`, compared without ASCII case.
+fn lit_at(t: &[u8], i: usize, word: &str) -> Option<usize> {
+    t.get(i..i + word.len())?
+        .eq_ignore_ascii_case(word.as_bytes())
+        .then_some(i + word.len())
+}
 
-/// Phrases one of which every match of [`LETTER_TEAM`] holds.
-const LETTER_TEAM_PHRASES: &[&str] = &[
-    "for this visit",
-    "inspectors were",
-    "carried out by",
-    "conducted by",
-    "undertaken by",
-    "majesty",
-];
+/// Where the first of `words` standing at `i` ends.
+fn any_lit_at(t: &[u8], i: usize, words: &[&str]) -> Option<usize> {
+    words.iter().find_map(|w| lit_at(t, i, w))
+}
 
-/// How far before its phrase a match of [`LETTER_TEAM`] can begin, with room to spare:
-/// "the inspection was " before "carried out by" is the longest, at 19 bytes.
-const LETTER_TEAM_LEAD: usize = 32;
+/// Ends of `s?` (either case) after `i`, as a greedy `?` prefers them.
+fn optional_s(t: &[u8], i: usize) -> impl Iterator<Item = usize> {
+    let s = t.get(i).is_some_and(|b| b.eq_ignore_ascii_case(&b's'));
+    [s.then_some(i + 1), Some(i)].into_iter().flatten()
+}
 
-/// [`LETTER_TEAM`]'s match in `sentence`, searched for from a little before the first of
-/// its phrases (the pattern has no anchor or boundary there), with the offset its
-/// positions count from.
-fn letter_team_captures(sentence: &str) -> Option<(usize, Captures<'_>)> {
-    let first = LETTER_TEAM_PHRASES
-        .iter()
-        .filter_map(|w| find_word(sentence, w, 0))
-        .min()?;
-    let start = (0..=first.saturating_sub(LETTER_TEAM_LEAD))
-        .rev()
-        .find(|&i| sentence.is_char_boundary(i))
-        .unwrap_or(0);
-    let c = LETTER_TEAM.captures(sentence.get(start..)?)?;
-    Some((start, c))
+/// Ends of `(?:his|her) majesty'?s inspectors?` from `i`, as the pattern prefers them.
+fn majestys_inspector_ends(t: &[u8], i: usize) -> impl Iterator<Item = usize> + '_ {
+    let m = any_lit_at(t, i, &["his", "her"]).and_then(|h| lit_at(t, h, " majesty"));
+    m.into_iter()
+        .flat_map(move |m| {
+            [(t.get(m) == Some(&b'\'')).then_some(m + 1), Some(m)]
+                .into_iter()
+                .flatten()
+        })
+        .filter_map(move |a| lit_at(t, a, "s inspector"))
+        .flat_map(move |e| optional_s(t, e))
+}
+
+/// Ends, as the pattern prefers them, of the phrases of [`LETTER_TEAM`] that begin at
+/// `s`: the alternatives in their order, each optional part taken before left out.
+fn letter_team_phrase_ends(t: &[u8], s: usize) -> Vec<usize> {
+    let mut ends = Vec::new();
+    // inspectors?(?: \(HMI\))? for this visit (?:were|was)
+    for i in lit_at(t, s, "inspector")
+        .into_iter()
+        .flat_map(|i| optional_s(t, i))
+    {
+        for j in [lit_at(t, i, " (hmi)"), Some(i)].into_iter().flatten() {
+            if let Some(e) =
+                lit_at(t, j, " for this visit ").and_then(|v| any_lit_at(t, v, &["were", "was"]))
+            {
+                ends.push(e);
+            }
+        }
+    }
+    // the inspectors were
+    ends.extend(lit_at(t, s, "the inspectors were"));
+    // (?:the (?:visit|inspection) was )?(?:carried out|conducted|undertaken) by
+    // (?: (?:his|her) majesty'?s inspectors?)?
+    let prefix = lit_at(t, s, "the ")
+        .and_then(|i| any_lit_at(t, i, &["visit", "inspection"]))
+        .and_then(|i| lit_at(t, i, " was "));
+    for i in [prefix, Some(s)].into_iter().flatten() {
+        if let Some(by) = any_lit_at(t, i, &["carried out", "conducted", "undertaken"])
+            .and_then(|v| lit_at(t, v, " by"))
+        {
+            if let Some(sp) = lit_at(t, by, " ") {
+                ends.extend(majestys_inspector_ends(t, sp));
+            }
+            ends.push(by);
+        }
+    }
+    // (?:his|her) majesty'?s inspectors? (?:\(HMI\) )?(?:were|was)
+    for i in majestys_inspector_ends(t, s) {
+        if let Some(sp) = lit_at(t, i, " ") {
+            for j in [lit_at(t, sp, "(hmi) "), Some(sp)].into_iter().flatten() {
+                ends.extend(any_lit_at(t, j, &["were", "was"]));
+            }
+        }
+    }
+    ends
+}
+
+/// `\s+(.+?)\.(?:\s+[A-Z]|$)` (without regard to case) from `p`: the names' span and the
+/// match's end.
+fn letter_team_names(t: &[u8], p: usize) -> Option<((usize, usize), usize)> {
+    // A full stop at `e` ends the names when the text ends after it, or white space and a
+    // letter follow it; the match ends after that letter.
+    let stop = |e: usize| {
+        if t.get(e) != Some(&b'.') {
+            return None;
+        }
+        let w = skip_space(t, e + 1);
+        if e + 1 == t.len() {
+            Some(e + 1)
+        } else {
+            (w > e + 1 && t.get(w).is_some_and(u8::is_ascii_alphabetic)).then_some(w + 1)
+        }
+    };
+    let g = skip_space(t, p);
+    if g == p {
+        return None;
+    }
+    // The names after the whole run of white space: the first full stop that ends them,
+    // before the line does.
+    let mut e = g + 1;
+    while e < t.len() && t.get(e - 1) != Some(&b'\n') {
+        if let Some(end) = stop(e) {
+            return Some(((g, e), end));
+        }
+        e += 1;
+    }
+    // Else the run gives back one character to the names: they end at a full stop right
+    // after the run (any longer would have ended the names above, and more white space
+    // given back finds no other ending).
+    let last = g - 1;
+    if g - p < 2 || t.get(last) == Some(&b'\n') {
+        return None;
+    }
+    stop(g).map(|end| ((last, g), end))
+}
+
+/// [`LETTER_TEAM`]'s match in `sentence`, read by hand: the match's span and the names'.
+fn letter_team_match(sentence: &str) -> Option<((usize, usize), (usize, usize))> {
+    let t = sentence.as_bytes();
+    (0..t.len())
+        .filter(|&s| {
+            t.get(s)
+                .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'i' | b't' | b'c' | b'u' | b'h'))
+        })
+        .find_map(|s| {
+            letter_team_phrase_ends(t, s)
+                .into_iter()
+                .find_map(|p| letter_team_names(t, p))
+                .map(|(names, end)| ((s, end), names))
+        })
 }
 
 /// A letter's team: "His Majesty's Inspectors for this visit were Lisa Walsh and Kendra
@@ -905,9 +1001,11 @@ fn letter_team(flat: &str) -> Option<Vec<String>> {
         .into_iter()
         .take(60)
         .filter(|s| s.contains("nspector") || s.contains(" by "))
-        .find_map(letter_team_captures)
-        .map(|(_, c)| c)?;
-    let names = split_names(&c[1]);
+        .find_map(|s| {
+            let (_, (start, end)) = letter_team_match(s)?;
+            s.get(start..end)
+        })?;
+    let names = split_names(c);
     (!names.is_empty()).then_some(names)
 }
 
@@ -965,7 +1063,14 @@ mod tests {
     /// Words of visit letters' first sentences.
     const VISIT_WORDS: &str = r"(?:(?:visit|Inspection|revisit|between|Between|on 18|from 1st|on|18|and 19|to|October 2023|the|his|carried|it was|é|_)(?: | | |, |\. )){0,12}";
     /// Phrases of visit letters' sentences that name the inspectors.
-    const TEAM_WORDS: &str = r"(?:(?:the inspection was|carried out by|conducted by|undertaken by|His Majesty's Inspectors|her majesty's inspector|Inspectors \(HMI\) for this visit were|The inspectors were|inspectors were|was|Jo Bloggs|Luton|and|é|HMI|Ms\.)[ .,]{1,2}){0,10}";
+    const TEAM_WORDS: &str = r"(?:(?:the inspection was|the visit was|carried out by|conducted by|undertaken by|UNDERTAKEN BY|His Majesty's Inspectors|her majesty's inspector|Her Majestys Inspector|his majesty|Inspectors \(HMI\) for this visit were|inspector for this visit was|\(HMI\)|The inspectors were|inspectors were|were|was|Jo Bloggs|Luton|jo|and|é|HMI|Ms\.|\.)(?:[ .,]{1,2}|  |\n| \n|\t)){0,10}";
+
+    /// The pattern [`letter_team_match`] reads by hand.
+    static LETTER_TEAM: LazyLock<Pattern> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?i)(?:inspectors?(?: \(HMI\))? for this visit (?:were|was)|the inspectors were|(?:the (?:visit|inspection) was )?(?:carried out|conducted|undertaken) by(?: (?:his|her) majesty'?s inspectors?)?|(?:his|her) majesty'?s inspectors? (?:\(HMI\) )?(?:were|was))\s+(.+?)\.(?:\s+[A-Z]|$)",
+        )
+    });
 
     /// The patterns that [`dates_line_value`] and [`label_value`] replace.
     static DATES_LINE: LazyLock<Pattern> =
@@ -1013,9 +1118,9 @@ mod tests {
         }
 
         #[test]
-        fn letter_team_from_its_phrase_finds_what_the_pattern_finds(text in TEAM_WORDS) {
+        fn letter_teams_are_read_as_the_pattern_reads_them(text in TEAM_WORDS) {
             let expected = LETTER_TEAM.captures(&text).map(|c| spans(0, &c, 1));
-            let found = letter_team_captures(&text).map(|(at, c)| spans(at, &c, 1));
+            let found = letter_team_match(&text).map(|(m, g)| vec![Some(m), Some(g)]);
             prop_assert_eq!(found, expected);
         }
 
