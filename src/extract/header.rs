@@ -656,27 +656,126 @@ fn notice_date(text: &str) -> Option<String> {
         .find_map(|c| c.get(2).and_then(|m| parse_date(m.as_str())))
 }
 
-static VISIT_SENTENCE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?i)\b(?:(?:visit|inspection)\b[^.]*?\b(?:on|between|from)|\bbetween)\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]*?)(?:\.|,|\s+(?:the|his|her|inspectors|ofsted|this|carried|and was|it was)\b)",
-    )
-        .requiring(VISIT_SENTENCE_WORDS)
-});
-/// The words [`VISIT_SENTENCE`] matches begin with.
-const VISIT_SENTENCE_WORDS: &[&str] = &["visit", "inspection", "between"];
+/// Whether `t[i]` is a word character of the patterns' ASCII `\b`.
+fn is_word_byte(t: &[u8], i: usize) -> bool {
+    t.get(i)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+}
+
+/// Whether a word boundary (as the patterns' ASCII `\b` sees one) lies before `t[i]`.
+fn boundary(t: &[u8], i: usize) -> bool {
+    let before = i.checked_sub(1).is_some_and(|j| is_word_byte(t, j));
+    before != is_word_byte(t, i)
+}
+
+/// Words [`VISIT_SENTENCE`]'s dates may stop before (after white space), each then
+/// ending at a word boundary.
+const VISIT_DATES_STOPS: &[&str] = &[
+    "the",
+    "his",
+    "her",
+    "inspectors",
+    "ofsted",
+    "this",
+    "carried",
+    "and was",
+    "it was",
+];
+
+/// `\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]*?)(?:\.|,|\s+(?:STOPS)\b)` from `p` (without regard
+/// to case): the dates' span and the match's end.
+fn visit_dates_phrase(t: &[u8], p: usize) -> Option<((usize, usize), usize)> {
+    let g = skip_space(t, p);
+    if g == p {
+        return None;
+    }
+    // The run of white space is taken whole: the dates begin with a digit.
+    let digits = t
+        .get(g..)?
+        .iter()
+        .take(2)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits == 0 {
+        return None;
+    }
+    let d = g + digits;
+    // A day of one digit before another is followed by no suffix or white space.
+    let ordinal = t.get(d..d + 2).is_some_and(|s| {
+        ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|o| s.eq_ignore_ascii_case(o.as_bytes()))
+    });
+    let q = [ordinal.then_some(d + 2), Some(d)]
+        .into_iter()
+        .flatten()
+        .find(|&q| t.get(q).is_some_and(|&b| is_ascii_space(char::from(b))))?;
+    // The shortest run without a full stop that an ending follows.
+    let mut j = q + 1;
+    while j <= t.len() {
+        match t.get(j) {
+            Some(b'.') | Some(b',') => return Some(((g, j), j + 1)),
+            _ => {}
+        }
+        let w = skip_space(t, j);
+        if w > j {
+            if let Some(end) = VISIT_DATES_STOPS
+                .iter()
+                .find_map(|s| lit_at(t, w, s))
+                .filter(|&e| boundary(t, e))
+            {
+                return Some(((g, j), end));
+            }
+        }
+        if j == t.len() {
+            break;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// [`VISIT_SENTENCE`]'s match in `sentence`, read by hand: the match's span and the
+/// dates'.
+fn visit_sentence_match(sentence: &str) -> Option<((usize, usize), (usize, usize))> {
+    let t = sentence.as_bytes();
+    (0..t.len())
+        .filter(|&s| {
+            t.get(s)
+                .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'v' | b'i' | b'b'))
+                && boundary(t, s)
+        })
+        .find_map(|s| {
+            // (?:visit|inspection)\b[^.]*?\b(?:on|between|from), the shortest that the
+            // dates follow; else between.
+            let word = any_lit_at(t, s, &["visit", "inspection"]).filter(|&e| boundary(t, e));
+            let after_word = word.and_then(|e| {
+                (e..t.len())
+                    .take_while(|&x| x == e || t.get(x - 1) != Some(&b'.'))
+                    .filter(|&x| boundary(t, x))
+                    .filter_map(|x| any_lit_at(t, x, &["on", "between", "from"]))
+                    .find_map(|p| visit_dates_phrase(t, p))
+            });
+            after_word
+                .or_else(|| lit_at(t, s, "between").and_then(|p| visit_dates_phrase(t, p)))
+                .map(|(dates, end)| ((s, end), dates))
+        })
+}
+
 /// A letter's visit dates from its first sentence ("the focused visit to X children's
 /// services on 18 and 19 October 2023", "Between 25 and 29 September 2017, Ofsted ...").
 /// When the sentence prints no year the letter's own date supplies it (third value true).
 fn visit_dates(flat: &str, letter: Option<&str>) -> Option<(String, String, bool)> {
-    // The pattern is costly; only the first sentences with a digit are tried, and in
-    // them only the clauses from "visit", "inspection" or "between".
-    let c = sentences(flat)
+    // Only the first sentences with a digit are tried.
+    let phrase = sentences(flat)
         .into_iter()
         .take(60)
         .filter(|s| s.contains(|c: char| c.is_ascii_digit()))
-        .find_map(|s| windowed_captures(&VISIT_SENTENCE, s, VISIT_SENTENCE_WORDS).next())
-        .map(|(_, c)| c)?;
-    let phrase = c.get(1)?.as_str().trim();
+        .find_map(|s| {
+            let (_, (start, end)) = visit_sentence_match(s)?;
+            s.get(start..end)
+        })?
+        .trim();
     if has_year(phrase) {
         let (s, e) = parse_span(phrase)?;
         return Some((s, e, false));
@@ -1061,7 +1160,14 @@ mod tests {
     /// Subject lines of visit letters, and the words around them.
     const SUBJECT_WORDS: &str = r"(?:(?:Focused visit to|monitoring visit of the|unfocused visit to|MONITORING VISIT OF|visit to|Luton|North East|children's services|CHILDRENS SERVICES|children's|the|é|_)[ .,]{1,2}){0,10}";
     /// Words of visit letters' first sentences.
-    const VISIT_WORDS: &str = r"(?:(?:visit|Inspection|revisit|between|Between|on 18|from 1st|on|18|and 19|to|October 2023|the|his|carried|it was|é|_)(?: | | |, |\. )){0,12}";
+    const VISIT_WORDS: &str = r"(?:(?:visit|Inspection|revisit|inspections|between|Between|BETWEEN|visit on 18|inspection from 2nd|Between 25|between 1st|on 18|from 1st|ON 2ND|on|From|18|123|5th|and 19|to|October 2023|the|these|his|Ofsted|inspectors|carried|it was|and was|é|_)(?: | | |, |\. |\.|  |\n|\t)){0,12}";
+
+    /// The pattern [`visit_sentence_match`] reads by hand.
+    static VISIT_SENTENCE: LazyLock<Pattern> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?i)\b(?:(?:visit|inspection)\b[^.]*?\b(?:on|between|from)|\bbetween)\s+(\d{1,2}(?:st|nd|rd|th)?\s[^.]*?)(?:\.|,|\s+(?:the|his|her|inspectors|ofsted|this|carried|and was|it was)\b)",
+        )
+    });
     /// Phrases of visit letters' sentences that name the inspectors.
     const TEAM_WORDS: &str = r"(?:(?:the inspection was|the visit was|carried out by|conducted by|undertaken by|UNDERTAKEN BY|His Majesty's Inspectors|her majesty's inspector|Her Majestys Inspector|his majesty|Inspectors \(HMI\) for this visit were|inspector for this visit was|\(HMI\)|The inspectors were|inspectors were|were|was|Jo Bloggs|Luton|jo|and|é|HMI|Ms\.|\.)(?:[ .,]{1,2}|  |\n| \n|\t)){0,10}";
 
@@ -1089,6 +1195,7 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
+
         #[test]
         fn dates_lines_are_read_as_the_pattern_reads_them(line in r"[ \t\x0b\r\n]{0,2}(?:Inspection|INSPECTION|inspection|Inspections|x)?(?: |  |\t)?(?:dates?|DATES|Date|dateS|é)?[ \t\r\n]{0,2}:?[ \t\n]{0,2}(?:1 May 2020|é|x)?") {
             let expected = DATES_LINE.captures(&line).and_then(|c| c.get(1)).map(|m| m.as_str());
@@ -1111,9 +1218,9 @@ mod tests {
         }
 
         #[test]
-        fn visit_sentence_windows_find_what_the_pattern_finds(text in VISIT_WORDS) {
+        fn visit_sentences_are_read_as_the_pattern_reads_them(text in VISIT_WORDS) {
             let expected = VISIT_SENTENCE.captures(&text).map(|c| spans(0, &c, 1));
-            let found = windowed_captures(&VISIT_SENTENCE, &text, VISIT_SENTENCE_WORDS).next().map(|(at, c)| spans(at, &c, 1));
+            let found = visit_sentence_match(&text).map(|(m, g)| vec![Some(m), Some(g)]);
             prop_assert_eq!(found, expected);
         }
 
