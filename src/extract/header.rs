@@ -578,30 +578,97 @@ fn published_line(head: &str) -> Option<String> {
     None
 }
 
-static NAME_DATE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?i)(?:^|[^0-9])(\d{1,2})[ _.-]+([a-z]{3,9})[ _.-]+(\d{4})(?:[^0-9]|$)|(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})(?:[^0-9]|$)",
-    )
-});
+/// The parts of a date in a file name, as [`NAME_DATE`] (kept in the tests as the
+/// reference) finds the first: day, month name and year (its first alternative), or year,
+/// month and day (its second).
+#[derive(Debug, PartialEq, Eq)]
+enum NameDate<'n> {
+    Spelt(&'n str, &'n str, &'n str),
+    Numeric(&'n str, &'n str, &'n str),
+}
+
+/// Whether `b` is one of the separators `[ _.-]`.
+fn name_separator(b: &u8) -> bool {
+    matches!(b, b' ' | b'_' | b'.' | b'-')
+}
+
+/// The first date in a file name's stem, read by hand as [`NAME_DATE`] reads it: at each
+/// place, the start of the text or a character other than a digit, then the first
+/// alternative, else the second.
+fn name_date(stem: &str) -> Option<NameDate<'_>> {
+    let t = stem.as_bytes();
+    let count = |from: usize, f: fn(&u8) -> bool| {
+        t.get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| f(b))
+            .count()
+    };
+    let digit = |b: &u8| b.is_ascii_digit();
+    // After the date: a character other than a digit, or the end.
+    let ends = |at: usize| !t.get(at).is_some_and(u8::is_ascii_digit);
+    let part = |a: usize, b: usize| stem.get(a..b);
+    for (m, c) in stem
+        .char_indices()
+        .map(|(i, c)| (i, Some(c)))
+        .chain(std::iter::once((stem.len(), None)))
+    {
+        // `^` here, then a character other than a digit.
+        let starts = [
+            (m == 0).then_some(m),
+            c.filter(|c| !c.is_ascii_digit()).map(|c| m + c.len_utf8()),
+        ];
+        // (\d{1,2})[ _.-]+([a-z]{3,9})[ _.-]+(\d{4})
+        for d in starts.into_iter().flatten() {
+            let days = count(d, digit).min(2);
+            // A day of one digit before another is followed by no separator.
+            if days == 0 {
+                continue;
+            }
+            let sep = d + days;
+            let month = sep + count(sep, name_separator);
+            let letters = count(month, u8::is_ascii_alphabetic);
+            if month == sep || !(3..=9).contains(&letters) {
+                continue;
+            }
+            let sep = month + letters;
+            let year = sep + count(sep, name_separator);
+            if year > sep && count(year, digit) >= 4 && ends(year + 4) {
+                return Some(NameDate::Spelt(
+                    part(d, d + days)?,
+                    part(month, month + letters)?,
+                    part(year, year + 4)?,
+                ));
+            }
+        }
+        // (\d{4})-(\d{2})-(\d{2})
+        for y in starts.into_iter().flatten() {
+            let numeric = count(y, digit) >= 4
+                && t.get(y + 4) == Some(&b'-')
+                && count(y + 5, digit) >= 2
+                && t.get(y + 7) == Some(&b'-')
+                && count(y + 8, digit) >= 2
+                && ends(y + 10);
+            if numeric {
+                return Some(NameDate::Numeric(
+                    part(y, y + 4)?,
+                    part(y + 5, y + 7)?,
+                    part(y + 8, y + 10)?,
+                ));
+            }
+        }
+    }
+    None
+}
 
 /// A date in a file name ("80426_barnsley__19_november_2018.txt" → 2018-11-19): the
 /// publication date, when the collection names its files that way.
 fn date_in_name(name: &str) -> Option<String> {
     let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let c = NAME_DATE.captures(stem)?;
-    if let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) {
-        return iso(
-            y.as_str().parse().ok()?,
-            month_number(m.as_str())?,
-            d.as_str().parse().ok()?,
-        );
+    match name_date(stem)? {
+        NameDate::Spelt(d, m, y) => iso(y.parse().ok()?, month_number(m)?, d.parse().ok()?),
+        NameDate::Numeric(y, m, d) => iso(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
     }
-    let (y, m, d) = (c.get(4)?, c.get(5)?, c.get(6)?);
-    iso(
-        y.as_str().parse().ok()?,
-        m.as_str().parse().ok()?,
-        d.as_str().parse().ok()?,
-    )
 }
 
 static DATE_ONLY_LINE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -1192,9 +1259,28 @@ mod tests {
     static TEAM_LINE: LazyLock<Pattern> =
         LazyLock::new(|| crate::pattern::regex(r"(?i)^[ \t]*team inspectors?\s*:?[ \t]*(.*)$"));
 
+    /// The pattern [`name_date`] reads by hand.
+    static NAME_DATE: LazyLock<Pattern> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?i)(?:^|[^0-9])(\d{1,2})[ _.-]+([a-z]{3,9})[ _.-]+(\d{4})(?:[^0-9]|$)|(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})(?:[^0-9]|$)",
+        )
+    });
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
+        #[test]
+        fn file_names_are_read_as_the_pattern_reads_them(stem in r"(?:(?:80426|barnsley|19|1|123|november|NOV|Sept|septemberx|ab|2018|20185|2018-11-19|2018-1-19|02018-11-190|é|x|a1)[ _.\-/]{0,2}){0,6}") {
+            let expected = NAME_DATE.captures(&stem).map(|c| {
+                let g = |i: usize| c.get(i).map_or("", |m| m.as_str());
+                if c.get(1).is_some() {
+                    NameDate::Spelt(g(1), g(2), g(3))
+                } else {
+                    NameDate::Numeric(g(4), g(5), g(6))
+                }
+            });
+            prop_assert_eq!(name_date(&stem), expected);
+        }
 
         #[test]
         fn dates_lines_are_read_as_the_pattern_reads_them(line in r"[ \t\x0b\r\n]{0,2}(?:Inspection|INSPECTION|inspection|Inspections|x)?(?: |  |\t)?(?:dates?|DATES|Date|dateS|é)?[ \t\r\n]{0,2}:?[ \t\n]{0,2}(?:1 May 2020|é|x)?") {
