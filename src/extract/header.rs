@@ -671,13 +671,73 @@ fn date_in_name(name: &str) -> Option<String> {
     }
 }
 
-static DATE_ONLY_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?i)^\s*(?:date:?\s*)?(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})\s*$|\s{3,}(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})\s*$",
-    )
-});
+/// The date of a line that is only a date, as the pattern (kept in the tests as the
+/// reference)
+/// `(?i)^\s*(?:date:?\s*)?(D)\s*$|\s{3,}(D)\s*$`, where `D` is
+/// `\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}`, captures it: read by hand from
+/// the line's end, as each part of `D` is bounded by the next.
+fn date_only_line(line: &str) -> Option<&str> {
+    let t = line.as_bytes();
+    let space = |i: usize| t.get(i).is_some_and(|&b| is_ascii_space(char::from(b)));
+    // Back over a run of bytes from `end` for which `f` holds: where it starts.
+    let back = |end: usize, f: &dyn Fn(usize) -> bool| {
+        (0..end).rev().take_while(|&i| f(i)).last().unwrap_or(end)
+    };
+    let end = back(t.len(), &space);
+    let year = end.checked_sub(4)?;
+    if !(year..end).all(|i| t.get(i).is_some_and(u8::is_ascii_digit)) {
+        return None;
+    }
+    let gap = back(year, &space);
+    if gap == year {
+        return None;
+    }
+    let mut month_end = gap;
+    if month_end > 0 && t.get(month_end - 1) == Some(&b',') {
+        month_end -= 1;
+    }
+    if month_end > 0 && t.get(month_end - 1) == Some(&b'.') {
+        month_end -= 1;
+    }
+    let letter = |i: usize| t.get(i).is_some_and(u8::is_ascii_alphabetic);
+    let month = back(month_end, &letter);
+    if !(3..=9).contains(&(month_end - month)) {
+        return None;
+    }
+    let mut day_end = back(month, &space);
+    if day_end == month {
+        return None;
+    }
+    let ordinal = day_end
+        .checked_sub(2)
+        .and_then(|i| t.get(i..day_end))
+        .is_some_and(|s| {
+            ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|o| s.eq_ignore_ascii_case(o.as_bytes()))
+        });
+    if ordinal {
+        day_end -= 2;
+    }
+    let digit = |i: usize| t.get(i).is_some_and(u8::is_ascii_digit);
+    let day = back(day_end, &digit);
+    if !(1..=2).contains(&(day_end - day)) {
+        return None;
+    }
+    // Before the day: only white space and an optional "date:" from the start, or at
+    // least three characters of white space.
+    let before = line.get(..day)?;
+    let label = before.trim_start_matches(is_ascii_space);
+    let label = match strip_prefix_ci(label, "date") {
+        Some(rest) => rest.strip_prefix(':').unwrap_or(rest),
+        None => label,
+    };
+    let alone = label.trim_start_matches(is_ascii_space).is_empty();
+    let spaced = day >= 3 && (day - 3..day).all(space);
+    (alone || spaced).then(|| line.get(day..year + 4)).flatten()
+}
 
-/// Whether `line` ends in a digit but for white space: every line [`DATE_ONLY_LINE`]
+/// Whether `line` ends in a digit but for white space: every line [`date_only_line`]
 /// matches ends in a year, and few others do.
 fn ends_with_digit(line: &str) -> bool {
     line.trim_end_matches(is_ascii_space)
@@ -693,11 +753,8 @@ fn letter_date(head: &str) -> Option<String> {
         if !ends_with_digit(line) {
             continue;
         }
-        if let Some(c) = DATE_ONLY_LINE.captures(line) {
-            let m = c.get(1).or(c.get(2))?;
-            if let Some(d) = parse_date(m.as_str()) {
-                return Some(d);
-            }
+        if let Some(d) = date_only_line(line).and_then(parse_date) {
+            return Some(d);
         }
     }
     None
@@ -1266,8 +1323,21 @@ mod tests {
         )
     });
 
+    /// The pattern [`date_only_line`] reads by hand.
+    static DATE_ONLY_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+        crate::pattern::regex(
+            r"(?i)^\s*(?:date:?\s*)?(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})\s*$|\s{3,}(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})\s*$",
+        )
+    });
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn date_lines_are_read_as_the_pattern_reads_them(line in r"(?:|Date: |date|DATE:|London|London   |x |é\t  | ?\t)(?:1|13|123)(?:st|th|ND|xx)?[ \t]{1,2}(?:[A-Za-z]{2,10}|June|Sept\.|november|x1)\.?,?[ \t]{0,2}(?:2020|1999|20201)(?:|[ \t\x0b\r]{1,2}|\.)") {
+            let expected = DATE_ONLY_LINE.captures(&line).and_then(|c| c.get(1).or(c.get(2))).map(|m| m.as_str());
+            prop_assert_eq!(date_only_line(&line), expected);
+        }
 
         #[test]
         fn file_names_are_read_as_the_pattern_reads_them(stem in r"(?:(?:80426|barnsley|19|1|123|november|NOV|Sept|septemberx|ab|2018|20185|2018-11-19|2018-1-19|02018-11-190|é|x|a1)[ _.\-/]{0,2}){0,6}") {
