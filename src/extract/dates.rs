@@ -184,32 +184,275 @@ pub fn parse_date(text: &str) -> Option<String> {
     find_dates(text).into_iter().next().map(|(_, d)| d)
 }
 
-static RANGE: LazyLock<Pattern> = LazyLock::new(|| {
-    crate::pattern::regex(&format!(
-        r"(?x)
-        \b(\d{{1,2}})(?:st|nd|rd|th)?                 # first day
-        (?:\s+({MONTH_RE}))?                          # its month, if it differs
-        (?:\s*,?\s*(\d{{4}}))?                        # its year, if it differs
-        \s*(?:to|and|until|till|-|–|—|&)\s*
-        (?:(?:\d{{1,2}}\s*(?:to|and|-|–)\s*)*)        # more days of a second week
-        (\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})\s*,?\s+(\d{{4}})\b"
-    ))
-});
+/// Spans of a date range's match and of its six parts: first day, its month and year
+/// (when printed), last day, month and year.
+type RangeSpans = [Option<(usize, usize)>; 7];
+
+/// The month names of `MONTH_RE`, in its order (compared without ASCII case).
+const MONTH_ALTERNATIVES: [&str; 24] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// The first date range in `text`, as the pattern (kept in the tests as the reference)
+/// ```text
+/// \b(\d{1,2})(?:st|nd|rd|th)?(?:\s+(MONTH))?(?:\s*,?\s*(\d{4}))?\s*(?:to|and|until|till|-|–|—|&)\s*
+/// (?:(?:\d{1,2}\s*(?:to|and|-|–)\s*)*)(\d{1,2})(?:st|nd|rd|th)?\s+(MONTH)\s*,?\s+(\d{4})\b
+/// ```
+/// finds it, read by hand: its choices are tried in the order the pattern prefers them.
+/// A white-space run is always taken whole where the next part cannot begin with white
+/// space, and the days of a second week are read from a place once per text.
+fn range_match(text: &str) -> Option<RangeSpans> {
+    let t = text.as_bytes();
+    let mut tails: std::collections::HashMap<usize, Option<EndDate>> =
+        std::collections::HashMap::new();
+    let mut prev_word = false;
+    for (s, &b) in t.iter().enumerate() {
+        let starts = b.is_ascii_digit() && !prev_word;
+        prev_word = is_word(b);
+        if !starts {
+            continue;
+        }
+        if let Some(found) = range_at(t, s, &mut tails) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Where the last day, month and year of a range lie: (day, month, year start).
+type EndDate = ((usize, usize), (usize, usize), usize);
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn is_space_byte(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// The end of the white space from `i`.
+pub(crate) fn skip_space(t: &[u8], i: usize) -> usize {
+    i + t
+        .get(i..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&b| is_space_byte(b))
+        .count()
+}
+
+fn digit_at(t: &[u8], i: usize) -> bool {
+    t.get(i).is_some_and(u8::is_ascii_digit)
+}
+
+/// Ends of `\d{1,2}` from `i`, longest first.
+fn day_ends(t: &[u8], i: usize) -> impl Iterator<Item = usize> {
+    let two = digit_at(t, i) && digit_at(t, i + 1);
+    let one = digit_at(t, i);
+    [two.then_some(i + 2), one.then_some(i + 1)]
+        .into_iter()
+        .flatten()
+}
+
+/// Ends of `(?:st|nd|rd|th)?` from `i`, as the pattern prefers them.
+fn ordinal_ends(t: &[u8], i: usize) -> impl Iterator<Item = usize> {
+    let suffix = t
+        .get(i..i + 2)
+        .is_some_and(|s| matches!(s, b"st" | b"nd" | b"rd" | b"th"));
+    [suffix.then_some(i + 2), Some(i)].into_iter().flatten()
+}
+
+/// Ends of `MONTH_RE` (a month name and an optional full stop) from `i`, as the pattern
+/// prefers them.
+fn month_ends(t: &[u8], i: usize) -> impl Iterator<Item = usize> + '_ {
+    MONTH_ALTERNATIVES
+        .iter()
+        .filter(move |m| {
+            t.get(i..i + m.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(m.as_bytes()))
+        })
+        .flat_map(move |m| {
+            let e = i + m.len();
+            [(t.get(e) == Some(&b'.')).then_some(e + 1), Some(e)]
+                .into_iter()
+                .flatten()
+        })
+}
+
+/// The end of the first of `words` (compared exactly) at `i`.
+fn word_at(t: &[u8], i: usize, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .find(|w| t.get(i..i + w.len()) == Some(w.as_bytes()))
+        .map(|w| i + w.len())
+}
+
+/// Whether four digits stand at `i`.
+fn year_at(t: &[u8], i: usize) -> bool {
+    (i..i + 4).all(|j| digit_at(t, j))
+}
+
+/// The range's match at `s` (a digit after a word boundary), if one starts there.
+fn range_at(
+    t: &[u8],
+    s: usize,
+    tails: &mut std::collections::HashMap<usize, Option<EndDate>>,
+) -> Option<RangeSpans> {
+    for d1 in day_ends(t, s) {
+        for q in ordinal_ends(t, d1) {
+            // `(?:\s+(MONTH))?`: the month after the whole run of white space, else none.
+            let m_start = skip_space(t, q);
+            let months = month_ends(t, m_start)
+                .filter(move |_| m_start > q)
+                .map(move |e| (e, Some((m_start, e))))
+                .chain(std::iter::once((q, None)));
+            for (r, month) in months {
+                // `(?:\s*,?\s*(\d{4}))?`: four digits after white space and a comma.
+                let a = skip_space(t, r);
+                let y = if t.get(a) == Some(&b',') {
+                    skip_space(t, a + 1)
+                } else {
+                    a
+                };
+                let years = year_at(t, y)
+                    .then_some((y + 4, Some((y, y + 4))))
+                    .into_iter()
+                    .chain(std::iter::once((r, None)));
+                for (u, year) in years {
+                    let w = skip_space(t, u);
+                    let Some(c) =
+                        word_at(t, w, &["to", "and", "until", "till", "-", "–", "—", "&"])
+                    else {
+                        continue;
+                    };
+                    let x = skip_space(t, c);
+                    if let Some((day2, month2, y2)) = second_part(t, x, tails) {
+                        return Some([
+                            Some((s, y2 + 4)),
+                            Some((s, d1)),
+                            month,
+                            year,
+                            Some(day2),
+                            Some(month2),
+                            Some((y2, y2 + 4)),
+                        ]);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `(?:\d{1,2}\s*(?:to|and|-|–)\s*)*` and the last date from `x`: the star takes as many
+/// days as it can and gives them back one by one. The answer depends on `x` alone, so
+/// it is kept for the other starts of the same text.
+fn second_part(
+    t: &[u8],
+    x: usize,
+    tails: &mut std::collections::HashMap<usize, Option<EndDate>>,
+) -> Option<EndDate> {
+    // The places each repetition of the star reaches: one way at most, as a day of one
+    // digit before another digit is followed by no white space or joining word.
+    let mut chain = vec![x];
+    let mut at = x;
+    while !tails.contains_key(&at) {
+        let next = day_ends(t, at).find_map(|d| {
+            let w = skip_space(t, d);
+            word_at(t, w, &["to", "and", "-", "–"]).map(|c| skip_space(t, c))
+        });
+        match next {
+            Some(n) => {
+                chain.push(n);
+                at = n;
+            }
+            None => break,
+        }
+    }
+    // From the furthest place back: a later one's answer, else the last date here.
+    let mut later = chain.last().and_then(|p| tails.get(p).copied()).flatten();
+    for &p in chain.iter().rev() {
+        if let Some(&known) = tails.get(&p) {
+            later = known;
+            continue;
+        }
+        later = later.or_else(|| end_date(t, p));
+        tails.insert(p, later);
+    }
+    later
+}
+
+/// `(\d{1,2})(?:st|nd|rd|th)?\s+(MONTH)\s*,?\s+(\d{4})\b` at `p`.
+fn end_date(t: &[u8], p: usize) -> Option<EndDate> {
+    for d in day_ends(t, p) {
+        for q in ordinal_ends(t, d) {
+            let m_start = skip_space(t, q);
+            if m_start == q {
+                continue;
+            }
+            for e in month_ends(t, m_start) {
+                // `\s*,?\s+`: a comma needs white space after it; without one the run
+                // of white space must not be empty.
+                let a = skip_space(t, e);
+                let y = if t.get(a) == Some(&b',') {
+                    let b = skip_space(t, a + 1);
+                    if b == a + 1 {
+                        continue;
+                    }
+                    b
+                } else if a > e {
+                    a
+                } else {
+                    continue;
+                };
+                if year_at(t, y) && !t.get(y + 4).is_some_and(|&b| is_word(b)) {
+                    return Some(((p, d), (m_start, e), y));
+                }
+            }
+        }
+    }
+    None
+}
 
 /// The first date range in `text` as (start, end); a single date gives (d, d).
 pub fn parse_range(text: &str) -> Option<(String, String)> {
-    if let Some(c) = RANGE.captures(text) {
-        let end_day: u32 = c[4].parse().ok()?;
-        let end_month = month_number(&c[5])?;
-        let end_year: i32 = c[6].parse().ok()?;
-        let start_day: u32 = c[1].parse().ok()?;
-        let start_month = c
-            .get(2)
-            .and_then(|m| month_number(m.as_str()))
-            .unwrap_or(end_month);
+    if let Some(r) = range_match(text) {
+        let part = |i: usize| {
+            r.get(i)
+                .copied()
+                .flatten()
+                .and_then(|(a, b)| text.get(a..b))
+        };
+        let end_day: u32 = part(4)?.parse().ok()?;
+        let end_month = month_number(part(5)?)?;
+        let end_year: i32 = part(6)?.parse().ok()?;
+        let start_day: u32 = part(1)?.parse().ok()?;
+        let start_month = part(2).and_then(month_number).unwrap_or(end_month);
         let start_year =
-            c.get(3)
-                .and_then(|y| y.as_str().parse().ok())
+            part(3)
+                .and_then(|y| y.parse().ok())
                 .unwrap_or(if start_month > end_month {
                     end_year - 1
                 } else {
@@ -303,8 +546,28 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The pattern [`range_match`] reads by hand.
+    static RANGE: LazyLock<Pattern> = LazyLock::new(|| {
+        crate::pattern::regex(&format!(
+            r"(?x)
+            \b(\d{{1,2}})(?:st|nd|rd|th)?                 # first day
+            (?:\s+({MONTH_RE}))?                          # its month, if it differs
+            (?:\s*,?\s*(\d{{4}}))?                        # its year, if it differs
+            \s*(?:to|and|until|till|-|–|—|&)\s*
+            (?:(?:\d{{1,2}}\s*(?:to|and|-|–)\s*)*)        # more days of a second week
+            (\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})\s*,?\s+(\d{{4}})\b"
+        ))
+    });
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn ranges_are_read_as_the_pattern_reads_them(text in r"(?:(?:1|13|9|31st|2nd|123|2020|2016|20201|Jan|January|SEPT|Sept\.|sep|Sep|Mayand|june|Dec,|,|to|and|until|till|-|–|—|&|x|é|_|a1|13 January 2020|5 to 9 December 2022|Inspection dates:)[ \t\n,]{0,3}){0,12}") {
+            let expected = RANGE.captures(&text).map(|c| (0..7).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect::<Vec<_>>());
+            let found = range_match(&text).map(|r| r.to_vec());
+            prop_assert_eq!(found, expected);
+        }
 
         #[test]
         fn first_date_is_the_first_of_find_dates(text in r"(?:(?:1|13|31st|2020|2016|09|12/09|12/09/2016|2022-09-05|2020-13-01|January|Feb|Sept\.|june|é|x|a1|_9|,|\.|/|-|:|13 January 2020|31st Feb, 2016|1 june\t2020|9 Sept\. ,\n2019|30 February 2020)[ \t\n\x0b]{0,3}){0,14}") {
