@@ -229,7 +229,7 @@ fn stage(bencher: Bencher, stage: &str) {
                     "header" => extract::header::extract(source, doc),
                     "judgements" => extract::judgements::extract(source, doc),
                     "recommendations" => extract::recommendations::extract(source, doc),
-                    "findings" => extract::findings::extract(source, doc),
+                    "findings" => extract::findings::extract(source, doc, true),
                     "letters" => extract::letters::extract(source, doc),
                     _ => {
                         divan::black_box(render::json_line(doc));

@@ -518,7 +518,7 @@ fn parse_pair(old: &str, new: &str) -> Result<(Document, Document)> {
             })?;
             Ok(doc)
         },
-        || parse_path(new),
+        || parse_path_with(new, Fields::FOR_COMPARISON),
     )
 }
 
@@ -544,7 +544,8 @@ fn side_by_side<A: Send, B>(
     Ok((a, b))
 }
 
-/// Parse every file in parallel, in order; the first failure is the error.
+/// Parse every file of a timeline in parallel, in order, for comparison (findings without
+/// their polarity); the first failure is the error.
 fn parse_all(files: &[String], jobs: usize) -> Result<Vec<Document>> {
     let mut docs = Vec::with_capacity(files.len());
     let mut quiet = Progress::new(files.len(), false);
@@ -552,7 +553,7 @@ fn parse_all(files: &[String], jobs: usize) -> Result<Vec<Document>> {
         files,
         jobs,
         &mut quiet,
-        |f| parse_path(f),
+        |f| parse_path_with(f, Fields::FOR_COMPARISON),
         |doc| {
             docs.push(doc);
             Ok(())

@@ -121,3 +121,33 @@ fn letter_paragraphs_from_salutation_to_signature() {
         assert_eq!(unique.len(), ids.len(), "{path}: ids repeat");
     }
 }
+
+#[test]
+fn a_document_for_comparison_has_the_same_findings_without_their_polarity() {
+    use ofsted_diff::extract::Fields;
+    for stem in [
+        "ilacs_summary_and_area",
+        "focused_visit_letter",
+        "sif_area_with_grade",
+    ] {
+        let path = format!("fixtures/findings/{stem}_text.txt");
+        let whole = ofsted_diff::parse_path(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let compared = ofsted_diff::parse_path_with(&path, Fields::FOR_COMPARISON)
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(!whole.findings.is_empty(), "{path}");
+        assert!(
+            whole
+                .findings
+                .iter()
+                .any(|f| f.polarity != Polarity::Neutral),
+            "{path}"
+        );
+        assert_eq!(compared.findings.len(), whole.findings.len(), "{path}");
+        for (c, w) in compared.findings.iter().zip(&whole.findings) {
+            assert_eq!((&c.id, &c.section, &c.text), (&w.id, &w.section, &w.text));
+            assert_eq!(c.polarity, Polarity::Neutral, "{path}");
+        }
+        assert_eq!(compared.recommendations, whole.recommendations, "{path}");
+        assert_eq!(compared.judgements, whole.judgements, "{path}");
+    }
+}

@@ -17,10 +17,11 @@ use crate::extract::text::{
     strip_bullet, strip_number,
 };
 use crate::input::Source;
-use crate::model::{Document, Finding};
+use crate::model::{Document, Finding, Polarity};
 
-/// Fill this extractor's fields of `doc` from `source`.
-pub fn extract(source: &Source, doc: &mut Document) {
+/// Fill this extractor's fields of `doc` from `source`; each finding's polarity is read
+/// when `with_polarity`, and neutral otherwise.
+pub fn extract(source: &Source, doc: &mut Document, with_polarity: bool) {
     let recommendations: HashSet<String> = doc
         .recommendations
         .iter()
@@ -61,7 +62,11 @@ pub fn extract(source: &Source, doc: &mut Document) {
                 format!("p{unnumbered}")
             }
         };
-        let polarity = polarity(&text);
+        let polarity = if with_polarity {
+            polarity(&text)
+        } else {
+            Polarity::Neutral
+        };
         doc.findings.push(Finding {
             id,
             section: para.section,
@@ -669,7 +674,7 @@ mod tests {
         let source = crate::input::read_bytes("x.txt", text.as_bytes()).expect("source");
         let mut doc = crate::extract::extract(&source);
         doc.findings.clear();
-        extract(&source, &mut doc);
+        extract(&source, &mut doc, true);
         assert_eq!(doc.findings.len(), 1, "{:?}", doc.findings);
         assert_eq!(doc.findings[0].id, "1");
         assert_eq!(doc.findings[0].section, "children_in_care_and_care_leavers");

@@ -17,15 +17,30 @@ use crate::model::Document;
 /// Which of a document's field families to extract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fields {
-    /// Findings (with their polarity), most of the work on a long report.
+    /// Findings, most of the work on a long report.
     pub findings: bool,
+    /// Each finding's polarity, most of the work on its findings; neutral when not read.
+    pub polarity: bool,
 }
 
 impl Fields {
     /// Everything: what `parse` prints and `validate` checks.
-    pub const ALL: Fields = Fields { findings: true };
+    pub const ALL: Fields = Fields {
+        findings: true,
+        polarity: true,
+    };
     /// The OLD side of a diff: its judgements and recommendations, not its findings.
-    pub const WITHOUT_FINDINGS: Fields = Fields { findings: false };
+    pub const WITHOUT_FINDINGS: Fields = Fields {
+        findings: false,
+        polarity: false,
+    };
+    /// The NEW side of a diff and the documents of a timeline: findings without their
+    /// polarity, which the comparison reads afresh, sentence by sentence, by its own
+    /// rules; these documents are compared, never printed.
+    pub const FOR_COMPARISON: Fields = Fields {
+        findings: true,
+        polarity: false,
+    };
 }
 
 /// Parse a prepared source into a document.
@@ -45,7 +60,7 @@ pub fn extract_with(source: &Source, fields: Fields) -> Document {
     judgements::extract(source, &mut doc);
     recommendations::extract(source, &mut doc);
     if fields.findings {
-        findings::extract(source, &mut doc);
+        findings::extract(source, &mut doc, fields.polarity);
     }
     letters::extract(source, &mut doc);
     doc
