@@ -67,6 +67,9 @@ pub struct Taxonomy {
     /// Cues that open with a prefix (`manag* oversight`), by the prefix's first
     /// [`PREFIX_KEY`] bytes; a prefix shorter than that is under its whole self.
     by_first_prefix: WordMap<String, Vec<usize>>,
+    /// The length of the shortest key of `by_first_prefix`: no shorter start of a word
+    /// is looked up.
+    shortest_prefix_key: usize,
 }
 
 /// Bytes of a cue's opening prefix that index it.
@@ -260,11 +263,17 @@ impl Taxonomy {
                 _ => {}
             }
         }
+        let shortest_prefix_key = by_first_prefix
+            .keys()
+            .map(String::len)
+            .min()
+            .unwrap_or(PREFIX_KEY);
         Taxonomy {
             areas,
             cues,
             by_first_word,
             by_first_prefix,
+            shortest_prefix_key,
         }
     }
 
@@ -321,7 +330,7 @@ impl Taxonomy {
             let exact = self.by_first_word.get(first).into_iter().flatten();
             // Prefix cues whose key the word starts with: its first PREFIX_KEY bytes, or
             // the whole of a shorter word (which only a prefix as short can match).
-            let prefixed = (1..=PREFIX_KEY.min(first.len()))
+            let prefixed = (self.shortest_prefix_key.max(1)..=PREFIX_KEY.min(first.len()))
                 .filter_map(|n| first.get(..n))
                 .filter_map(|key| self.by_first_prefix.get(key))
                 .flatten();
