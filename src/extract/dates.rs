@@ -188,32 +188,9 @@ pub fn parse_date(text: &str) -> Option<String> {
 /// (when printed), last day, month and year.
 type RangeSpans = [Option<(usize, usize)>; 7];
 
-/// The month names of `MONTH_RE`, in its order (compared without ASCII case).
-const MONTH_ALTERNATIVES: [&str; 24] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sept",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
+/// The abbreviations `MONTH_RE` allows after the full month names, in its order.
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
 ];
 
 /// The first date range in `text`, as the pattern (kept in the tests as the reference)
@@ -287,8 +264,10 @@ fn ordinal_ends(t: &[u8], i: usize) -> impl Iterator<Item = usize> {
 /// Ends of `MONTH_RE` (a month name and an optional full stop) from `i`, as the pattern
 /// prefers them.
 fn month_ends(t: &[u8], i: usize) -> impl Iterator<Item = usize> + '_ {
-    MONTH_ALTERNATIVES
+    // The pattern's month alternatives: the full names, then the abbreviations.
+    MONTHS
         .iter()
+        .chain(&MONTH_ABBREVIATIONS)
         .filter(move |m| {
             t.get(i..i + m.len())
                 .is_some_and(|h| h.eq_ignore_ascii_case(m.as_bytes()))
