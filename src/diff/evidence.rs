@@ -244,29 +244,26 @@ const NEGATIVE_PHRASES: &[&str] = &[
     "to be improved",
 ];
 
-/// What one word is to the cue rules, from one look-up.
+/// What one word is to the cue rules, as flags, from one look-up.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct WordCues {
-    positive: bool,
-    negative: bool,
-    negator: bool,
-    reducer: bool,
-    /// It starts a phrase of [`NEUTRAL_PHRASES`].
-    starts_neutral: bool,
-    /// It starts a phrase of [`NEGATIVE_PHRASES`].
-    starts_negative: bool,
-}
+struct WordCues(u8);
 
 impl WordCues {
+    const POSITIVE: WordCues = WordCues(1);
+    const NEGATIVE: WordCues = WordCues(1 << 1);
+    const NEGATOR: WordCues = WordCues(1 << 2);
+    const REDUCER: WordCues = WordCues(1 << 3);
+    /// It starts a phrase of [`NEUTRAL_PHRASES`].
+    const STARTS_NEUTRAL: WordCues = WordCues(1 << 4);
+    /// It starts a phrase of [`NEGATIVE_PHRASES`].
+    const STARTS_NEGATIVE: WordCues = WordCues(1 << 5);
+
     fn or(self, other: WordCues) -> WordCues {
-        WordCues {
-            positive: self.positive || other.positive,
-            negative: self.negative || other.negative,
-            negator: self.negator || other.negator,
-            reducer: self.reducer || other.reducer,
-            starts_neutral: self.starts_neutral || other.starts_neutral,
-            starts_negative: self.starts_negative || other.starts_negative,
-        }
+        WordCues(self.0 | other.0)
+    }
+
+    fn has(self, flag: WordCues) -> bool {
+        self.0 & flag.0 != 0
     }
 }
 
@@ -298,34 +295,10 @@ impl Lexicon {
         let mut exact: WordMap<String, WordCues> = WordMap::default();
         let mut prefixes = vec![Vec::new(); 256];
         let lists: [(&[&'static str], WordCues); 4] = [
-            (
-                POSITIVE,
-                WordCues {
-                    positive: true,
-                    ..WordCues::default()
-                },
-            ),
-            (
-                NEGATIVE,
-                WordCues {
-                    negative: true,
-                    ..WordCues::default()
-                },
-            ),
-            (
-                NEGATORS,
-                WordCues {
-                    negator: true,
-                    ..WordCues::default()
-                },
-            ),
-            (
-                REDUCERS,
-                WordCues {
-                    reducer: true,
-                    ..WordCues::default()
-                },
-            ),
+            (POSITIVE, WordCues::POSITIVE),
+            (NEGATIVE, WordCues::NEGATIVE),
+            (NEGATORS, WordCues::NEGATOR),
+            (REDUCERS, WordCues::REDUCER),
         ];
         for (list, cues) in lists {
             for &w in list {
@@ -349,20 +322,8 @@ impl Lexicon {
         let neutral = phrases(NEUTRAL_PHRASES);
         let negative_phrases = phrases(NEGATIVE_PHRASES);
         for (starts, cues) in [
-            (
-                &neutral,
-                WordCues {
-                    starts_neutral: true,
-                    ..WordCues::default()
-                },
-            ),
-            (
-                &negative_phrases,
-                WordCues {
-                    starts_negative: true,
-                    ..WordCues::default()
-                },
-            ),
+            (&neutral, WordCues::STARTS_NEUTRAL),
+            (&negative_phrases, WordCues::STARTS_NEGATIVE),
         ] {
             for first in starts.keys() {
                 let entry = exact.entry(first.clone()).or_default();
@@ -447,7 +408,7 @@ fn clause_counts(ws: &[&str], skip: &mut Vec<bool>, cues: &mut Vec<WordCues>) ->
     let mut pos = 0;
     let mut neg = 0;
     for (i, (w, c)) in ws.iter().zip(cues.iter()).enumerate() {
-        if c.starts_neutral {
+        if c.has(WordCues::STARTS_NEUTRAL) {
             for p in lex.neutral.get(*w).into_iter().flatten() {
                 if phrase_at(ws, i, p) {
                     if let Some(span) = skip.get_mut(i..i + p.len()) {
@@ -456,7 +417,7 @@ fn clause_counts(ws: &[&str], skip: &mut Vec<bool>, cues: &mut Vec<WordCues>) ->
                 }
             }
         }
-        if c.starts_negative {
+        if c.has(WordCues::STARTS_NEGATIVE) {
             for p in lex.negative_phrases.get(*w).into_iter().flatten() {
                 if phrase_at(ws, i, p) {
                     neg += 1;
@@ -470,24 +431,24 @@ fn clause_counts(ws: &[&str], skip: &mut Vec<bool>, cues: &mut Vec<WordCues>) ->
     let mut negated = false;
     let mut reduced_until = 0;
     for (i, ((w, &skipped), c)) in ws.iter().zip(skip.iter()).zip(cues.iter()).enumerate() {
-        if c.negator {
+        if c.has(WordCues::NEGATOR) {
             negated = true;
             continue;
         }
-        if c.reducer {
+        if c.has(WordCues::REDUCER) {
             reduced_until = i + 4;
         }
         if skipped || matches!(*w, "but" | "however" | "although" | "while" | "whereas") {
             negated &= !matches!(*w, "but" | "however" | "although" | "while" | "whereas");
             continue;
         }
-        if c.positive {
+        if c.has(WordCues::POSITIVE) {
             if negated {
                 neg += 1;
             } else {
                 pos += 1;
             }
-        } else if c.negative {
+        } else if c.has(WordCues::NEGATIVE) {
             if i < reduced_until {
                 pos += 1;
             } else if negated {
